@@ -19,6 +19,7 @@ pub type ArticleId = i64;
 /// A publication date: a day, or a day and a time when the source gives one.
 /// Serialised as ISO 8601 (`2015-05-26` or `2016-03-25T16:12`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub enum Published {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
@@ -97,13 +98,16 @@ impl<'de> Deserialize<'de> for Published {
 
 /// Where a metadata value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Provenance {
     /// `front_matter`, `jsonl`, `html_meta`, `text`, `file_name` or `user`.
     pub origin: String,
     /// For values read from the article text: the char range they were read from.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub end: Option<usize>,
 }
 
@@ -127,6 +131,7 @@ impl Provenance {
 
 /// A metadata value with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Field<T> {
     pub value: T,
     pub source: Provenance,
@@ -134,6 +139,7 @@ pub struct Field<T> {
 
 /// The editable metadata of an article; a missing field is unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Metadata {
     pub title: Option<Field<String>>,
     pub outlet: Option<Field<String>>,
@@ -144,6 +150,7 @@ pub struct Metadata {
 
 /// A user's edit of metadata; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MetadataPatch {
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -160,6 +167,7 @@ impl MetadataPatch {
 
 /// One row of the library list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub title: Option<String>,
@@ -172,6 +180,7 @@ pub struct ArticleSummary {
 
 /// An article's current version, in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Article {
     pub id: ArticleId,
     pub source: String,

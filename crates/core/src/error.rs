@@ -37,6 +37,7 @@ pub enum Error {
 
 /// Stable, machine-readable error codes (the `code` in `{code, message}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,

@@ -31,6 +31,7 @@ pub struct Library {
 
 /// How far a long operation has got, for progress bars.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -39,6 +40,7 @@ pub struct Progress {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Duplicate {
     pub source: String,
     /// The article that already has this text.
@@ -46,6 +48,7 @@ pub struct Duplicate {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     /// Ids of new articles.
     pub imported: Vec<ArticleId>,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` of char offsets into an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CharSpan {
     pub start: usize,
     pub end: usize,

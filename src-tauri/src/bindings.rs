@@ -1,0 +1,85 @@
+//! The TypeScript types in `ui/src/lib/bindings/` are generated from the Rust
+//! types that cross the IPC, and this test fails when they are stale.
+//!
+//! Regenerate with `make bindings`, i.e.
+//! `PARLEY_WRITE_BINDINGS=1 cargo test -p parley-desktop --lib bindings`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use parley_core::index::{SearchRequest, SearchResults};
+use parley_core::{Article, ArticleSummary, ImportSummary, MetadataPatch, Progress};
+use ts_rs::{Config, TS};
+
+use crate::commands::library::LibraryInfo;
+use crate::error::CommandError;
+
+const WRITE_ENV: &str = "PARLEY_WRITE_BINDINGS";
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+}
+
+/// Every request, response and error type of every command; their
+/// dependencies (Metadata, Segment, CharSpan, …) come along.
+fn export_all(dir: &Path) {
+    // IDs and counts are far below 2^53, and a JS `number` is what the UI
+    // computes with; `bigint` would force conversions everywhere.
+    let cfg = Config::new().with_large_int("number").with_out_dir(dir);
+    let results = [
+        ArticleSummary::export_all(&cfg),
+        Article::export_all(&cfg),
+        MetadataPatch::export_all(&cfg),
+        SearchRequest::export_all(&cfg),
+        SearchResults::export_all(&cfg),
+        ImportSummary::export_all(&cfg),
+        Progress::export_all(&cfg),
+        LibraryInfo::export_all(&cfg),
+        CommandError::export_all(&cfg),
+    ];
+    for r in results {
+        r.expect("exporting a TypeScript binding");
+    }
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(e.path()).expect("reading a binding");
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn bindings_are_up_to_date() {
+    let committed = committed_dir();
+    if std::env::var_os(WRITE_ENV).is_some() {
+        for (name, _) in read_dir(&committed) {
+            std::fs::remove_file(committed.join(name)).expect("removing an old binding");
+        }
+        export_all(&committed);
+        return;
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    let fresh = read_dir(fresh.path());
+    let old = read_dir(&committed);
+    let stale: Vec<&String> = fresh
+        .keys()
+        .chain(old.keys())
+        .filter(|name| fresh.get(*name) != old.get(*name))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "the TypeScript bindings in ui/src/lib/bindings are stale ({stale:?} differ from the \
+         Rust types): regenerate them with `make bindings` \
+         (PARLEY_WRITE_BINDINGS=1 cargo test -p parley-desktop --lib bindings) and commit them"
+    );
+}

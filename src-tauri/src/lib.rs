@@ -1,0 +1,56 @@
+//! Parley's desktop shell: window, plugins and thin commands over
+//! [`parley_core::Library`]. No domain logic lives here; the CLI and this
+//! app call the same library methods on the same data directory.
+
+mod commands;
+pub mod error;
+pub mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tantivy=warn".into()),
+        )
+        .init();
+
+    tauri::Builder::default()
+        // Registered first, as the plugin asks: a second launch hands over to
+        // the running app (which comes to the front) and exits before it
+        // could open the same library a second time.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            // Same resolution as the CLI: PARLEY_DATA_DIR, else the app-data dir.
+            let dir = parley_core::datadir::resolve(None);
+            tracing::info!("library: {}", dir.display());
+            app.manage(AppState::open(&dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::library::library_info,
+            commands::library::list_articles,
+            commands::library::get_article,
+            commands::library::set_metadata,
+            commands::search::search,
+            commands::import::import_paths,
+            commands::import::reindex,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Parley");
+}

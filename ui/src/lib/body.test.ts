@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { layoutBody } from './body';
+
+describe('layoutBody', () => {
+  const text = 'Talks in Sochi\n\nKerry 😀 met Putin.\n\nSecond para.\nShare this!\nPhoto: Kerry in Sochi';
+  const at = (s: string) => Array.from(text).length - Array.from(text.slice(text.indexOf(s))).length;
+  const segments = [
+    { kind: 'headline' as const, start: 0, end: at('Kerry 😀') },
+    { kind: 'body' as const, start: at('Kerry 😀'), end: at('Share') },
+    { kind: 'boilerplate' as const, start: at('Share'), end: at('Photo') },
+    { kind: 'caption' as const, start: at('Photo'), end: Array.from(text).length },
+  ];
+
+  it('drops a headline that repeats the title and splits paragraphs', () => {
+    const groups = layoutBody(text, segments, [], 'Talks in Sochi');
+    expect(groups.length, 'body, boilerplate, caption form three groups').toBe(3);
+    expect(
+      groups[0].blocks.map((b) => b.pieces.map((p) => p.text).join('')),
+      'the body splits at the blank line; the repeated headline is gone',
+    ).toEqual(['Kerry 😀 met Putin.', 'Second para.']);
+    expect(groups[1].boilerplate, 'boilerplate is grouped on its own, for folding').toBe(true);
+    expect(groups[2].blocks[0].kind, 'captions keep their kind for styling').toBe('caption');
+  });
+
+  it('marks matches after an emoji at the right chars', () => {
+    const start = at('Putin');
+    const groups = layoutBody(text, segments, [{ start, end: start + 5 }], 'Talks in Sochi');
+    const hits = groups.flatMap((g) => g.blocks.flatMap((b) => b.pieces.filter((p) => p.hit)));
+    expect(hits.map((p) => p.text), 'the char span covers exactly "Putin"').toEqual(['Putin']);
+  });
+
+  it('flags a boilerplate group that holds a match so it can open itself', () => {
+    const start = at('Share');
+    const groups = layoutBody(text, segments, [{ start, end: start + 5 }], null);
+    const boiler = groups.find((g) => g.boilerplate);
+    expect(boiler && boiler.boilerplate && boiler.hasHit, 'a hidden match must not stay hidden').toBe(true);
+  });
+});

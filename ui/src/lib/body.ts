@@ -1,0 +1,72 @@
+// Turns an article's text and segments into what the reader shows: blocks of
+// paragraphs, captions and bylines, with boilerplate gathered into groups the
+// reader can fold away. The text itself is never altered, only cut, so match
+// ranges (char offsets into the whole text) still land where they belong.
+
+import type { CharSpan } from './bindings/CharSpan';
+import type { Segment } from './bindings/Segment';
+import type { SegmentKind } from './bindings/SegmentKind';
+import { charLength, markRanges, toUtf16, type Piece } from './offsets';
+
+export type Block = { kind: SegmentKind; start: number; pieces: Piece[] };
+
+export type Group =
+  | { boilerplate: false; blocks: Block[] }
+  | { boilerplate: true; blocks: Block[]; hasHit: boolean };
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+
+/**
+ * Blocks of `text` in reading order. `title` drops a headline segment that
+ * only repeats the title already shown above the body.
+ */
+export function layoutBody(
+  text: string,
+  segments: readonly Segment[],
+  highlights: readonly CharSpan[],
+  title: string | null,
+): Group[] {
+  const segs = segments.length > 0 ? segments : [{ kind: 'body' as const, start: 0, end: charLength(text) }];
+  const bounds = toUtf16(text, segs.flatMap((s) => [s.start, s.end]));
+  const groups: Group[] = [];
+  segs.forEach((seg, i) => {
+    const segText = text.slice(bounds[2 * i], bounds[2 * i + 1]);
+    if (seg.kind === 'headline' && title !== null && segText.trim() === title.trim()) return;
+    const blocks = paragraphs(segText, seg.start).map(({ text: t, start }) => ({
+      kind: seg.kind,
+      start,
+      pieces: markRanges(t, start, highlights),
+    }));
+    if (blocks.length === 0) return;
+    const boilerplate = seg.kind === 'boilerplate';
+    const last = groups[groups.length - 1];
+    if (last && last.boilerplate === boilerplate) last.blocks.push(...blocks);
+    else if (boilerplate) groups.push({ boilerplate, blocks, hasHit: false });
+    else groups.push({ boilerplate, blocks });
+  });
+  for (const g of groups) {
+    if (g.boilerplate) g.hasHit = g.blocks.some((b) => b.pieces.some((p) => p.hit));
+  }
+  return groups;
+}
+
+/** Paragraphs of `text` (split at blank lines) with their char offsets. */
+function paragraphs(text: string, base: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let at = 0; // UTF-16 position in `text`
+  let chars = base; // char offset of `at` in the article
+  const push = (end: number) => {
+    const raw = text.slice(at, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ text: body, start: chars + charLength(raw.slice(0, lead)) });
+  };
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    push(m.index);
+    const next = m.index + m[0].length;
+    chars += charLength(text.slice(at, next));
+    at = next;
+  }
+  push(text.length);
+  return out;
+}

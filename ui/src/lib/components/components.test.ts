@@ -1,0 +1,116 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { AppModel } from '../model.svelte';
+import { MockBackend } from '../mockBackend';
+import { SOCHI, UNDATED } from '../testing/fixtures';
+import type { ArticleSummary } from '../bindings/ArticleSummary';
+import { Theme } from '../theme.svelte';
+import App from '../../App.svelte';
+import LibraryPane from './LibraryPane.svelte';
+import ReaderPane from './ReaderPane.svelte';
+import SearchPalette from './SearchPalette.svelte';
+
+function setup() {
+  const backend = new MockBackend([structuredClone(SOCHI), structuredClone(UNDATED)]);
+  return { backend, model: new AppModel(backend) };
+}
+
+describe('search palette', () => {
+  it('shows each hit with its matches marked inside the snippet', async () => {
+    const { model } = setup();
+    render(SearchPalette, { model, onclose: () => {} });
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'sochi' } });
+    const hits = await screen.findAllByTestId('search-hit');
+    expect(hits.length, 'only the Sochi article contains "sochi"').toBe(1);
+    const marks = [...hits[0].querySelectorAll('.snippet mark')].map((m) => m.textContent);
+    expect(marks, 'both occurrences are marked, despite the emoji before them').toEqual([
+      'Sochi',
+      'Sochi',
+    ]);
+  });
+
+  it('opens the chosen hit in the reader with its matches', async () => {
+    const { model } = setup();
+    let closed = false;
+    render(SearchPalette, { model, onclose: () => (closed = true) });
+    const input = screen.getByTestId('search-input');
+    await fireEvent.input(input, { target: { value: 'putin' } });
+    await screen.findAllByTestId('search-hit');
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(model.article?.id, 'Enter opens the active hit').toBe(SOCHI.id));
+    expect(model.highlights.length, 'the reader receives the hit’s match ranges').toBe(1);
+    expect(closed, 'the palette closes once a hit is opened').toBe(true);
+  });
+});
+
+describe('reader', () => {
+  it('shows "Date unknown" and saves a date set inline', async () => {
+    const { model, backend } = setup();
+    await model.open(UNDATED.id);
+    render(ReaderPane, { model });
+    expect(screen.getByTestId('reader-date').textContent, 'an undated article says so').toBe(
+      'Date unknown',
+    );
+    await fireEvent.click(screen.getByTestId('set-date'));
+    const input = screen.getByTestId('date-input') as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: '2016-03-25' } });
+    await fireEvent.submit(input.form!);
+    await waitFor(() =>
+      expect(screen.getByTestId('reader-date').textContent?.trim(), 'the saved date replaces "Date unknown"').toBe(
+        '25 Mar 2016',
+      ),
+    );
+    const call = backend.calls.find((c) => c.method === 'setMetadata');
+    expect(call?.args, 'only `published` is sent; other fields stay as they are').toEqual([
+      UNDATED.id,
+      { title: null, outlet: null, author: null, published: '2016-03-25', url: null },
+    ]);
+  });
+
+  it('marks every match in the body', async () => {
+    const { model } = setup();
+    const chars = Array.from(SOCHI.text);
+    const spans = [...SOCHI.text.matchAll(/Sochi/g)].map((m) => {
+      const start = Array.from(SOCHI.text.slice(0, m.index)).length;
+      return { start, end: start + 5 };
+    });
+    expect(chars.length, 'the fixture has an emoji, so chars ≠ UTF-16 units').toBeLessThan(SOCHI.text.length);
+    await model.open(SOCHI.id, spans);
+    const { container } = render(ReaderPane, { model });
+    const marks = [...container.querySelectorAll('mark.hit')].map((m) => m.textContent);
+    expect(marks, 'each char span marks exactly "Sochi"').toEqual(['Sochi', 'Sochi']);
+  });
+});
+
+describe('errors', () => {
+  it('shows a toast with the backend’s message when loading fails', async () => {
+    const { model, backend } = setup();
+    backend.failNext('listArticles', { code: 'database', message: 'database error: disk I/O error' });
+    const theme = new Theme(document.documentElement, null);
+    render(App, { model, theme });
+    const toast = await screen.findByTestId('error-toast');
+    expect(toast.textContent, 'the user sees what failed and why').toContain('disk I/O error');
+    expect(toast.dataset.code, 'the code travels with the message').toBe('database');
+  });
+});
+
+describe('library list', () => {
+  it('renders only the rows in view out of 20,000', async () => {
+    const { model, backend } = setup();
+    const many: ArticleSummary[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: i + 1,
+      title: `Article ${i + 1}`,
+      outlet: i % 2 ? 'Reuters' : 'TASS',
+      published: `20${10 + (i % 10)}-01-01`,
+      source: `/corpus/${i}.txt`,
+      words: 100,
+    }));
+    backend.useSummaries(many);
+    await model.load();
+    render(LibraryPane, { model, initialHeight: 580 });
+    const rows = screen.getAllByTestId('article-row');
+    expect(rows.length, '580px of 58px rows is 10 rows plus a small overscan, not 20,000').toBeLessThan(30);
+    expect(rows.length, 'the visible rows are there').toBeGreaterThanOrEqual(10);
+    expect(screen.getByTestId('article-count').textContent, 'the count covers all rows').toContain('20,000');
+  });
+});

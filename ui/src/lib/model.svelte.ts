@@ -1,0 +1,150 @@
+// The app's state: what is loaded, what is open, what is running, and which
+// errors the user has not dismissed yet. Components read it and call its
+// methods; every backend failure lands in `toasts`, none is swallowed.
+
+import { toBackendError, type Backend, type BackendError } from './backend';
+import type { Article } from './bindings/Article';
+import type { ArticleSummary } from './bindings/ArticleSummary';
+import type { CharSpan } from './bindings/CharSpan';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { LibraryInfo } from './bindings/LibraryInfo';
+import type { MetadataPatch } from './bindings/MetadataPatch';
+import type { Progress } from './bindings/Progress';
+
+export type Toast = { id: number; error: BackendError; context: string };
+
+export type Overlay = 'none' | 'search' | 'help' | 'import-summary';
+
+export class AppModel {
+  info = $state<LibraryInfo | null>(null);
+  articles = $state<ArticleSummary[]>([]);
+  loaded = $state(false);
+  selectedId = $state<number | null>(null);
+  article = $state<Article | null>(null);
+  /** Match ranges to mark in the reader (char offsets into `article.text`). */
+  highlights = $state<CharSpan[]>([]);
+  /** Bumped each time the reader should scroll to the first match. */
+  revealToken = $state(0);
+  toasts = $state<Toast[]>([]);
+  importing = $state<Progress | null>(null);
+  importSummary = $state<ImportSummary | null>(null);
+  overlay = $state<Overlay>('none');
+  dropHover = $state(false);
+
+  #nextToast = 1;
+  /** Guards `open` against a slow load finishing after a newer one. */
+  #openSeq = 0;
+
+  constructor(readonly backend: Backend) {}
+
+  /** Reports a failure to the user; `context` says what was being done. */
+  fail(context: string, e: unknown) {
+    const error = toBackendError(e);
+    console.error(context, error);
+    this.toasts.push({ id: this.#nextToast++, error, context });
+  }
+
+  dismiss(id: number) {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  async load() {
+    try {
+      const [info, articles] = await Promise.all([
+        this.backend.libraryInfo(),
+        this.backend.listArticles(),
+      ]);
+      this.info = info;
+      this.articles = articles;
+      if (this.selectedId === null && articles.length > 0) {
+        await this.open(newest(articles).id);
+      }
+    } catch (e) {
+      this.fail('Loading the library', e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  /** Opens an article in the reader, marking `highlights` when given. */
+  async open(id: number, highlights: CharSpan[] = []) {
+    const seq = ++this.#openSeq;
+    this.selectedId = id;
+    try {
+      const article = await this.backend.getArticle(id);
+      if (seq !== this.#openSeq) return;
+      this.article = article;
+      this.highlights = highlights;
+      this.revealToken++;
+    } catch (e) {
+      if (seq === this.#openSeq) this.fail(`Opening article ${id}`, e);
+    }
+  }
+
+  /** Saves a metadata edit; resolves to whether it was saved. */
+  async saveMetadata(id: number, patch: MetadataPatch): Promise<boolean> {
+    try {
+      const article = await this.backend.setMetadata(id, patch);
+      if (this.article?.id === id) this.article = article;
+      this.articles = this.articles.map((a) => (a.id === id ? summaryOf(article, a) : a));
+      return true;
+    } catch (e) {
+      this.fail('Saving metadata', e);
+      return false;
+    }
+  }
+
+  async chooseAndImport(kind: 'files' | 'folder') {
+    let paths: string[] | null;
+    try {
+      paths = await this.backend.choosePaths(kind);
+    } catch (e) {
+      this.fail('Opening the import dialog', e);
+      return;
+    }
+    if (paths && paths.length > 0) await this.importPaths(paths);
+  }
+
+  async importPaths(paths: string[]) {
+    if (this.importing) {
+      this.fail('Importing', { code: 'busy', message: 'An import is already running; wait for it to finish.' });
+      return;
+    }
+    this.importing = { done: 0, total: 0, current: null };
+    try {
+      this.importSummary = await this.backend.importPaths(paths, (p) => {
+        this.importing = p;
+      });
+      this.overlay = 'import-summary';
+    } catch (e) {
+      this.fail('Importing', e);
+    } finally {
+      this.importing = null;
+    }
+    await this.load();
+  }
+
+  async reveal(path: string) {
+    try {
+      await this.backend.reveal(path);
+    } catch (e) {
+      this.fail('Showing the folder', e);
+    }
+  }
+}
+
+/** The article a first-time user most likely wants: the newest one. */
+function newest(articles: ArticleSummary[]): ArticleSummary {
+  return articles.reduce((best, a) =>
+    (a.published ?? '') > (best.published ?? '') ? a : best,
+  );
+}
+
+function summaryOf(a: Article, old: ArticleSummary): ArticleSummary {
+  return {
+    ...old,
+    title: a.metadata.title?.value ?? null,
+    outlet: a.metadata.outlet?.value ?? null,
+    published: a.metadata.published?.value ?? null,
+  };
+}

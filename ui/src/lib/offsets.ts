@@ -1,0 +1,96 @@
+// Char offsets, as the core counts them (Unicode scalar values, Rust `char`s),
+// and the UTF-16 code units JavaScript strings index by. They differ for
+// every character outside the Basic Multilingual Plane (emoji, rare CJK), so
+// every highlight range crosses this module before it touches a string.
+
+import type { CharSpan } from './bindings/CharSpan';
+
+/** Number of chars (code points) in `text`. */
+export function charLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** UTF-16 offset of char offset `ch` (clamped to the end of `text`). */
+export function utf16OfChar(text: string, ch: number): number {
+  let units = 0;
+  let seen = 0;
+  for (const c of text) {
+    if (seen >= ch) break;
+    units += c.length;
+    seen++;
+  }
+  return units;
+}
+
+/** Char offset of UTF-16 offset `units`; inside a surrogate pair rounds down. */
+export function charOfUtf16(text: string, units: number): number {
+  let seen = 0;
+  let chars = 0;
+  for (const c of text) {
+    seen += c.length;
+    if (seen > units) return chars;
+    chars++;
+  }
+  return chars;
+}
+
+/** The part of `text` between two char offsets. */
+export function sliceChars(text: string, start: number, end: number): string {
+  const [a, b] = toUtf16(text, [start, end]);
+  return text.slice(a, b);
+}
+
+/**
+ * UTF-16 offsets of several char offsets in one pass over `text`.
+ * `offsets` may come in any order; the result keeps that order.
+ */
+export function toUtf16(text: string, offsets: number[]): number[] {
+  const order = offsets.map((_, i) => i).sort((x, y) => offsets[x] - offsets[y]);
+  const out = new Array<number>(offsets.length);
+  let k = 0;
+  let chars = 0;
+  let units = 0;
+  for (const c of text) {
+    while (k < order.length && offsets[order[k]] <= chars) out[order[k++]] = units;
+    chars++;
+    units += c.length;
+  }
+  while (k < order.length) out[order[k++]] = units;
+  return out;
+}
+
+/** A run of text, marked when it lies inside a match. */
+export type Piece = { text: string; hit: boolean };
+
+/**
+ * Splits `text`, which starts at char offset `base` of an article, into
+ * marked and unmarked pieces for `spans` (char offsets into the article).
+ * Spans outside the text are clipped; overlapping spans merge.
+ */
+export function markRanges(text: string, base: number, spans: readonly CharSpan[]): Piece[] {
+  const len = charLength(text);
+  const local = spans
+    .map((s) => [Math.max(0, s.start - base), Math.min(len, s.end - base)] as const)
+    .filter(([a, b]) => a < b)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of local) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  if (merged.length === 0) return text ? [{ text, hit: false }] : [];
+  const units = toUtf16(text, merged.flat());
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (let i = 0; i < units.length; i += 2) {
+    const [a, b] = [units[i], units[i + 1]];
+    if (a > at) pieces.push({ text: text.slice(at, a), hit: false });
+    pieces.push({ text: text.slice(a, b), hit: true });
+    at = b;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), hit: false });
+  return pieces;
+}

@@ -1,0 +1,79 @@
+// A search as the user types: debounced, and a slow response never replaces
+// the answer to a newer query.
+
+import { toBackendError, type Backend, type BackendError } from './backend';
+import type { SearchResults } from './bindings/SearchResults';
+
+export const DEBOUNCE_MS = 100;
+export const PAGE_SIZE = 50;
+
+export class SearchSession {
+  query = $state('');
+  results = $state<SearchResults | null>(null);
+  /** A malformed query: shown inline, since the user is mid-typing. */
+  error = $state<BackendError | null>(null);
+  pending = $state(false);
+
+  #seq = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * `report` gets failures other than a malformed query (a broken index, a
+   * busy library), which belong in the app's error toasts.
+   */
+  constructor(
+    private readonly backend: Backend,
+    private readonly report: (e: BackendError) => void,
+  ) {}
+
+  /** Schedules a search for `query` after the debounce delay. */
+  set(query: string) {
+    this.query = query;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+  }
+
+  /** Runs the current query now; only the newest answer is kept. */
+  async run() {
+    clearTimeout(this.#timer);
+    const seq = ++this.#seq;
+    const query = this.query.trim();
+    if (!query) {
+      this.results = null;
+      this.error = null;
+      this.pending = false;
+      return;
+    }
+    this.pending = true;
+    try {
+      const results = await this.backend.search({
+        query,
+        limit: PAGE_SIZE,
+        sort: 'relevance',
+        offset: 0,
+        include_boilerplate: false,
+      });
+      if (seq !== this.#seq) return;
+      this.results = results;
+      this.error = null;
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      const error = toBackendError(e);
+      if (error.code === 'invalid_query') this.error = error;
+      else this.report(error);
+    } finally {
+      if (seq === this.#seq) this.pending = false;
+    }
+  }
+
+  dispose() {
+    clearTimeout(this.#timer);
+    this.#seq++;
+  }
+}
+
+/** Adds a field filter to a query, quoting values with spaces. */
+export function withFilter(query: string, field: 'outlet' | 'published', value: string): string {
+  const term = /[\s"():]/.test(value) ? `${field}:"${value.replace(/"/g, '')}"` : `${field}:${value}`;
+  return query.includes(term) ? query : `${query.trim()} ${term}`.trim();
+}

@@ -1,0 +1,54 @@
+// `Backend` over Tauri IPC: one `invoke` per command, a `Channel` for progress.
+
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open } from '@tauri-apps/plugin-dialog';
+import { revealItemInDir } from '@tauri-apps/plugin-opener';
+
+import type { Backend, DropHandlers } from './backend';
+import type { Progress } from './bindings/Progress';
+
+function progressChannel(onProgress: (p: Progress) => void): Channel<Progress> {
+  const channel = new Channel<Progress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
+export const tauriBackend: Backend = {
+  libraryInfo: () => invoke('library_info'),
+  listArticles: () => invoke('list_articles'),
+  getArticle: (id) => invoke('get_article', { id }),
+  setMetadata: (id, patch) => invoke('set_metadata', { id, patch }),
+  search: (request) => invoke('search', { request }),
+  importPaths: (paths, onProgress) =>
+    invoke('import_paths', { paths, onProgress: progressChannel(onProgress) }),
+  reindex: (onProgress) => invoke('reindex', { onProgress: progressChannel(onProgress) }),
+
+  async choosePaths(kind) {
+    const picked = await open({
+      multiple: true,
+      directory: kind === 'folder',
+      title: kind === 'folder' ? 'Import a folder of articles' : 'Import articles',
+      filters:
+        kind === 'files'
+          ? [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'jsonl', 'json'] }]
+          : undefined,
+    });
+    if (picked === null) return null;
+    return Array.isArray(picked) ? picked : [picked];
+  },
+
+  reveal: (path) => revealItemInDir(path),
+
+  async onDrop(handlers: DropHandlers) {
+    return getCurrentWebview().onDragDropEvent((event) => {
+      const p = event.payload;
+      if (p.type === 'enter' || p.type === 'over') handlers.hover(true);
+      else if (p.type === 'leave') handlers.hover(false);
+      else if (p.type === 'drop') {
+        handlers.hover(false);
+        if (p.paths.length > 0) handlers.drop(p.paths);
+      }
+    });
+  },
+};
