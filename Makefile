@@ -1,5 +1,58 @@
+# Parley's entry points. `make run` and `make test` are the README's two
+# commands for a fresh Debian/Ubuntu machine: each installs what it needs.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP_DEBUG := target/debug/parley
+CLI_DEBUG := target/debug/parley-cli
+
+.PHONY: setup build-app run test test-rust test-ui test-e2e package bindings bench
+
+setup:
+	scripts/setup.sh
+
+# The desktop app with its UI embedded (a plain `cargo build` binary would
+# load the dev server's URL instead).
+build-app: setup
+	cd ui && npx tauri build --debug --no-bundle
+	cargo build -p parley-cli
+
+# Builds and launches the desktop app on the default library (seeded with the
+# five bundled articles on first start).
+run: build-app
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found: Parley's desktop window needs X11 or Wayland."; \
+	  echo "The command line works here on the same library, e.g.:"; \
+	  echo "  $(CLI_DEBUG) articles"; \
+	  echo "  $(CLI_DEBUG) search '\"benign hyphen\"'"; \
+	  echo "  $(CLI_DEBUG) --help"; \
+	  echo "(or run the window under a virtual display: xvfb-run $(APP_DEBUG))"; \
+	else \
+	  exec $(APP_DEBUG); \
+	fi
+
+# Every test: Rust (core, CLI, shell, benchmark), the UI's component tests,
+# then the real app end to end.
+test: setup test-rust test-ui test-e2e
+
+test-rust:
+	cargo test --workspace --locked
+
+test-ui:
+	cd ui && npm test
+
+test-e2e: build-app
+	scripts/e2e.sh
+
+# TypeScript types generated from the Rust types crossing the IPC boundary.
+bindings:
+	PARLEY_WRITE_BINDINGS=1 cargo test -p parley-desktop --lib bindings
+
+# Installable packages (.deb, .rpm) from a release build.
+package: setup
+	cd ui && npx tauri build --bundles deb,rpm
+
 # Import throughput and search latency against SQLite FTS5 on the shared
 # corpora; prints PASS/MISS per target and rewrites docs/benchmarks.md.
-.PHONY: bench
 bench:
 	cargo run --release -p parley-bench -- --corpora ../shared/corpora --out docs/benchmarks.md

@@ -1,1 +1,101 @@
-fn main() {}
+//! `parley-cli`: a thin command line over `parley_core::Library`.
+//!
+//! Every command opens the same data directory the desktop app uses and calls
+//! one `Library` method. Errors end the process with a one-line message and a
+//! non-zero status; `--json` prints the result as JSON for scripts.
+
+mod args;
+mod output;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use parley_core::index::{SearchRequest, SortOrder};
+use parley_core::library::OpenOptions;
+use parley_core::{datadir, Library, MetadataPatch, Published};
+
+use args::{ArticleAction, Cli, Command, SetArgs, Sort};
+use output::Output;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let out = Output { json: cli.json };
+    match run(cli, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, out: &Output) -> parley_core::Result<()> {
+    let dir = datadir::resolve(cli.data_dir);
+    let mut lib = Library::open(
+        &dir,
+        OpenOptions {
+            seed: !cli.no_seeds,
+        },
+    )?;
+    match cli.command {
+        Command::Import { paths } => {
+            let mut bar = progress::Bar::new("Importing", out.json);
+            let summary = lib.import(&paths, &mut |p| bar.update(p));
+            bar.finish();
+            out.import_summary(&summary?);
+        }
+        Command::Articles => out.articles(&lib.articles()?),
+        Command::Article {
+            action: ArticleAction::Show { id },
+        } => out.article(&lib.article(id)?),
+        Command::Article {
+            action: ArticleAction::Set(set),
+        } => {
+            let id = set.id;
+            let patch = patch_of(set)?;
+            out.article(&lib.set_metadata(id, &patch)?);
+        }
+        Command::Search(s) => {
+            let request = SearchRequest {
+                query: s.query,
+                limit: s.limit,
+                sort: match s.sort {
+                    Sort::Relevance => SortOrder::Relevance,
+                    Sort::Date => SortOrder::Date,
+                },
+                ..Default::default()
+            };
+            out.search(&lib.search(&request)?);
+        }
+        Command::Reindex => {
+            let mut bar = progress::Bar::new("Indexing", out.json);
+            let n = lib.reindex(&mut |p| bar.update(p));
+            bar.finish();
+            out.reindexed(n?);
+        }
+    }
+    Ok(())
+}
+
+fn patch_of(set: SetArgs) -> parley_core::Result<MetadataPatch> {
+    let published = set
+        .published
+        .as_deref()
+        .map(str::parse::<Published>)
+        .transpose()?;
+    Ok(MetadataPatch {
+        title: set.title,
+        outlet: set.outlet,
+        author: set.author,
+        url: set.url,
+        published,
+    })
+}
