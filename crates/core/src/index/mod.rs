@@ -1,88 +1,93 @@
 //! The tantivy search index: a cache of the store, rebuildable at any time.
+//!
+//! One [`IndexBatch`] holds the only writer while it lives (an update is a
+//! delete of the article's id plus an add), and the reader is reloaded
+//! explicitly after each commit, so a search never sees half a batch and
+//! never waits for a background reload. If the directory is missing, from
+//! another schema version or unreadable, [`SearchIndex::open`] starts it
+//! empty and [`SearchIndex::needs_rebuild`] tells the library to refill it
+//! from SQLite.
+//!
+//! Modules: [`schema`] (fields, analyzers, versioning), [`syntax`] (the
+//! query language), [`query`] (syntax tree → tantivy query), [`dates`],
+//! [`highlight`], [`snippet`], [`facets`], [`storage`] (the directory).
 
-use std::path::Path;
+mod dates;
+mod facets;
+mod highlight;
+mod query;
+mod request;
+pub mod schema;
+mod search;
+mod snippet;
+mod storage;
+mod syntax;
 
-use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
-use tantivy::schema::{Field, Schema, Value, INDEXED, STORED, TEXT};
-use tantivy::{doc, Index, IndexReader, IndexWriter, TantivyDocument, Term};
+#[cfg(test)]
+mod latency_tests;
+#[cfg(test)]
+mod tests;
 
-use crate::article::{ArticleId, Published};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tantivy::directory::error::LockError;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
+
+pub use facets::{FacetCount, Facets};
+pub use request::{SearchHit, SearchRequest, SearchResults, SortOrder};
+pub use schema::INDEX_SCHEMA_VERSION;
+pub use storage::VERSION_FILE;
+
+use crate::article::ArticleId;
 use crate::store::StoredArticle;
-use crate::text::CharSpan;
 use crate::{Error, Result};
+use schema::Fields;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortOrder {
-    #[default]
-    Relevance,
-    Date,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SearchRequest {
-    pub query: String,
-    pub limit: usize,
-    pub sort: SortOrder,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchHit {
-    pub article_id: ArticleId,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<Published>,
-    pub score: f32,
-    pub snippet: String,
-    /// Char offset in the article where `snippet` starts.
-    pub snippet_start: usize,
-    /// Matched ranges, as char offsets into the article text.
-    pub highlights: Vec<CharSpan>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchResults {
-    pub total: usize,
-    pub hits: Vec<SearchHit>,
-}
+/// The writer's indexing memory: a full rebuild of ~20k articles fits in a
+/// few segments, and the desktop app stays well under its memory budget.
+const WRITER_MEMORY_BYTES: usize = 64_000_000;
+/// How long [`SearchIndex::batch`] waits for another writer (another Parley
+/// process mid-import) before reporting [`Error::Busy`].
+const WRITER_WAIT: Duration = Duration::from_secs(3);
 
 pub struct SearchIndex {
+    dir: PathBuf,
     index: Index,
     reader: IndexReader,
-    id: Field,
-    body: Field,
+    fields: Fields,
     needs_rebuild: bool,
 }
 
+/// Changes to the index, visible to searches only after [`commit`](Self::commit);
+/// dropping a batch without committing discards it.
 pub struct IndexBatch<'a> {
     index: &'a SearchIndex,
     writer: IndexWriter,
 }
 
 impl SearchIndex {
+    /// Opens (or creates) the index in `dir`. Never fails because of what is
+    /// in the directory: an unusable index is recreated empty and reported by
+    /// [`needs_rebuild`](Self::needs_rebuild).
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        let mut sb = Schema::builder();
-        let id = sb.add_i64_field("id", INDEXED | STORED);
-        let body = sb.add_text_field("body", TEXT);
-        let schema = sb.build();
-        let dir_m = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| Error::invalid(e.to_string()))?;
-        let fresh = !Index::exists(&dir_m).unwrap_or(false);
-        let index = Index::open_or_create(dir_m, schema)?;
-        let reader = index.reader()?;
+        let opened = storage::open(dir)?;
+        let fields = Fields::resolve(&opened.index.schema())?;
+        let reader = opened
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
-            index,
+            dir: dir.to_path_buf(),
+            index: opened.index,
             reader,
-            id,
-            body,
-            needs_rebuild: fresh,
+            fields,
+            needs_rebuild: opened.fresh,
         })
     }
 
+    /// True when the index was (re)created empty and must be filled from the store.
     pub fn needs_rebuild(&self) -> bool {
         self.needs_rebuild
     }
@@ -91,56 +96,60 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// Bytes the index occupies on disk.
+    pub fn size_bytes(&self) -> u64 {
+        walk_size(&self.dir)
+    }
+
+    /// Picks up commits made by another process (the CLI importing while
+    /// the app is open).
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Starts a batch of changes, waiting briefly if another writer holds the
+    /// index. A lock file left by a dead process does not count: tantivy's
+    /// lock is an OS file lock, released when its process ends.
     pub fn batch(&self) -> Result<IndexBatch<'_>> {
-        Ok(IndexBatch {
-            index: self,
-            writer: self.index.writer(50_000_000)?,
-        })
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(20);
+        loop {
+            match self.index.writer(WRITER_MEMORY_BYTES) {
+                Ok(writer) => {
+                    return Ok(IndexBatch {
+                        index: self,
+                        writer,
+                    })
+                }
+                Err(TantivyError::LockFailure(LockError::LockBusy, _))
+                    if started.elapsed() < WRITER_WAIT =>
+                {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(500));
+                }
+                Err(TantivyError::LockFailure(LockError::LockBusy, _)) => return Err(Error::Busy),
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let parser = QueryParser::for_index(&self.index, vec![self.body]);
-        let query = parser
-            .parse_query(&req.query)
-            .map_err(|e| Error::InvalidQuery(e.to_string()))?;
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)))?;
-        let mut hits = Vec::new();
-        for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            let article_id = d
-                .get_first(self.id)
-                .and_then(|v| v.as_i64())
-                .unwrap_or_default();
-            hits.push(SearchHit {
-                article_id,
-                title: None,
-                outlet: None,
-                published: None,
-                score,
-                snippet: String::new(),
-                snippet_start: 0,
-                highlights: vec![],
-            });
-        }
-        Ok(SearchResults {
-            total: hits.len(),
-            hits,
-        })
+        search::run(&self.reader.searcher(), &self.fields, req)
     }
 }
 
 impl IndexBatch<'_> {
+    /// Adds an article, replacing any earlier document for its id.
     pub fn put(&mut self, a: &StoredArticle) -> Result<()> {
         self.delete(a.id);
-        self.writer
-            .add_document(doc!(self.index.id => a.id, self.index.body => a.text.as_str()))?;
+        self.writer.add_document(self.index.fields.document(a))?;
         Ok(())
     }
 
     pub fn delete(&mut self, id: ArticleId) {
         self.writer
-            .delete_term(Term::from_field_i64(self.index.id, id));
+            .delete_term(Term::from_field_i64(self.index.fields.id, id));
     }
 
     pub fn delete_all(&mut self) -> Result<()> {
@@ -148,9 +157,27 @@ impl IndexBatch<'_> {
         Ok(())
     }
 
+    /// Commits, lets pending segment merges finish (so that many small
+    /// edits do not leave many small segments to search), and reloads the
+    /// reader so the next search sees the changes.
     pub fn commit(mut self) -> Result<()> {
         self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
         self.index.reader.reload()?;
         Ok(())
     }
+}
+
+fn walk_size(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => walk_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }

@@ -1,0 +1,553 @@
+//! The query language, parsed into a small syntax tree.
+//!
+//! Parley parses queries itself instead of handing them to tantivy's
+//! `QueryParser`, for three reasons: the product syntax (`kery~`, `nego*`,
+//! `published:2015`, `outlet:"Russia Direct"`) differs from tantivy's; every
+//! malformed query must become a clear [`Error::InvalidQuery`], never a
+//! panic; and the highlighter needs to know which words and phrases the
+//! query asked for, which a compiled tantivy query no longer says.
+//!
+//! Grammar (operators are upper-case words; juxtaposition means AND):
+//!
+//! ```text
+//! query   = or
+//! or      = and { "OR" and }
+//! and     = unary { ["AND"] unary }
+//! unary   = ("NOT" | "-") unary | "+" unary | primary
+//! primary = [field ":"] ( "(" or ")" | "\"phrase\"" ["~" n] | word ["*" | "~" [n]] | range )
+//! range   = ("[" | "{") bound "TO" bound ("]" | "}")
+//! ```
+//!
+//! A colon after a word that is not a field name is ordinary punctuation, so
+//! `10:30` and `Kerry: talks` search as typed.
+
+use crate::{Error, Result};
+
+/// A field a query may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QField {
+    Title,
+    Body,
+    Outlet,
+    Author,
+    Published,
+}
+
+impl QField {
+    fn parse(name: &str) -> Option<QField> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "title" => QField::Title,
+            "body" | "text" => QField::Body,
+            "outlet" => QField::Outlet,
+            "author" => QField::Author,
+            "published" | "date" => QField::Published,
+            _ => return None,
+        })
+    }
+}
+
+/// One bound of a date range, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeBound {
+    /// `None` for `*` (open).
+    pub value: Option<String>,
+    pub inclusive: bool,
+}
+
+/// What a query asks for, before analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Word(String),
+    Phrase {
+        text: String,
+        slop: u32,
+    },
+    Prefix(String),
+    Fuzzy {
+        word: String,
+        distance: Option<u8>,
+    },
+    Range {
+        lower: RangeBound,
+        upper: RangeBound,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occur {
+    Must,
+    Should,
+    MustNot,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// The empty query: every article.
+    All,
+    Atom {
+        field: Option<QField>,
+        value: Value,
+    },
+    Bool(Vec<(Occur, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Open,
+    Close,
+    And,
+    Or,
+    Not,
+    Plus,
+    Minus,
+    Field(QField),
+    Value(Value),
+}
+
+/// Parses a query string; an empty query is [`Node::All`].
+pub fn parse(query: &str) -> Result<Node> {
+    let tokens = lex(query)?;
+    if tokens.is_empty() {
+        return Ok(Node::All);
+    }
+    let mut p = Parser { tokens, pos: 0 };
+    let node = p.or(None)?;
+    match p.tokens.get(p.pos) {
+        None => Ok(node),
+        Some(Token::Close) => Err(invalid(
+            "')' without a matching '(': remove it or add the '('",
+        )),
+        Some(t) => Err(invalid(format!("unexpected {}", describe(t)))),
+    }
+}
+
+fn invalid(msg: impl Into<String>) -> Error {
+    Error::InvalidQuery(msg.into())
+}
+
+fn describe(t: &Token) -> &'static str {
+    match t {
+        Token::Open => "'('",
+        Token::Close => "')'",
+        Token::And => "AND",
+        Token::Or => "OR",
+        Token::Not => "NOT",
+        Token::Plus => "'+'",
+        Token::Minus => "'-'",
+        Token::Field(_) => "field name",
+        Token::Value(_) => "word",
+    }
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '„')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '"' | '”' | '“')
+}
+
+/// Chars that end a bare word.
+fn ends_word(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == ')' || is_open_quote(c)
+}
+
+fn lex(query: &str) -> Result<Vec<Token>> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let at_value_start = !matches!(tokens.last(), Some(Token::Field(_)));
+        if c.is_whitespace() {
+            if !at_value_start {
+                return Err(field_without_value(&tokens));
+            }
+            i += 1;
+        } else if c == '(' {
+            tokens.push(Token::Open);
+            i += 1;
+        } else if c == ')' {
+            if !at_value_start {
+                return Err(field_without_value(&tokens));
+            }
+            tokens.push(Token::Close);
+            i += 1;
+        } else if is_open_quote(c) {
+            let close = (i + 1..chars.len()).find(|&j| is_close_quote(chars[j]));
+            let Some(close) = close else {
+                return Err(invalid("unclosed quote: a phrase needs a closing \""));
+            };
+            let text: String = chars[i + 1..close].iter().collect();
+            i = close + 1;
+            let mut slop = 0;
+            if chars.get(i) == Some(&'~') {
+                let digits: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                i += 1 + digits.len();
+                slop = digits
+                    .parse()
+                    .ok()
+                    .filter(|&n: &u32| n <= 50)
+                    .ok_or_else(|| invalid("a phrase's ~ needs a word distance from 0 to 50"))?;
+            }
+            tokens.push(Token::Value(Value::Phrase { text, slop }));
+        } else if (c == '[' || c == '{') && !at_value_start {
+            let (range, next) = lex_range(&chars, i)?;
+            tokens.push(Token::Value(range));
+            i = next;
+        } else if c == '[' || c == '{' {
+            return Err(invalid(
+                "a range needs a field, as in published:[2015-01-01 TO 2015-12-31]",
+            ));
+        } else if (c == '+' || c == '-')
+            && at_value_start
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| !ends_word(*n) || *n == '(' || is_open_quote(*n))
+        {
+            tokens.push(if c == '+' { Token::Plus } else { Token::Minus });
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len() && !ends_word(chars[i]) {
+                i += 1;
+                // A known field name ends the word at its colon.
+                if chars[i - 1] == ':' && at_value_start {
+                    let name: String = chars[start..i - 1].iter().collect();
+                    if let Some(field) = QField::parse(&name) {
+                        tokens.push(Token::Field(field));
+                        break;
+                    }
+                }
+            }
+            if matches!(tokens.last(), Some(Token::Field(_))) && at_value_start {
+                continue;
+            }
+            let word: String = chars[start..i].iter().collect();
+            tokens.push(word_token(&word, at_value_start)?);
+        }
+    }
+    if matches!(tokens.last(), Some(Token::Field(_))) {
+        return Err(field_without_value(&tokens));
+    }
+    Ok(tokens)
+}
+
+fn field_without_value(tokens: &[Token]) -> Error {
+    let name = match tokens.last() {
+        Some(Token::Field(QField::Title)) => "title",
+        Some(Token::Field(QField::Body)) => "body",
+        Some(Token::Field(QField::Outlet)) => "outlet",
+        Some(Token::Field(QField::Author)) => "author",
+        _ => "published",
+    };
+    invalid(format!(
+        "'{name}:' needs a value right after the colon, as in {name}:word or {name}:\"a phrase\""
+    ))
+}
+
+/// A bare word: an operator, a prefix (`nego*`), a fuzzy term (`kery~1`) or
+/// a plain word.
+fn word_token(word: &str, operators_allowed: bool) -> Result<Token> {
+    if operators_allowed {
+        match word {
+            "AND" => return Ok(Token::And),
+            "OR" => return Ok(Token::Or),
+            "NOT" => return Ok(Token::Not),
+            _ => {}
+        }
+    }
+    if let Some(stem) = word.strip_suffix('*') {
+        let stem = stem.trim_end_matches('*');
+        if !stem.chars().any(char::is_alphanumeric) {
+            return Err(invalid(format!(
+                "'{word}': a prefix search needs at least one letter before the *"
+            )));
+        }
+        return Ok(Token::Value(Value::Prefix(stem.to_string())));
+    }
+    if let Some((base, suffix)) = word.rsplit_once('~') {
+        if suffix.is_empty() || suffix.chars().all(|c| c.is_ascii_digit()) {
+            if !base.chars().any(char::is_alphanumeric) {
+                return Err(invalid(format!(
+                    "'{word}': a fuzzy search needs a word before the ~"
+                )));
+            }
+            let distance = match suffix {
+                "" => None,
+                n => Some(n.parse::<u8>().ok().filter(|&d| d <= 2).ok_or_else(|| {
+                    invalid(format!("'{word}': the fuzzy distance must be 0, 1 or 2"))
+                })?),
+            };
+            return Ok(Token::Value(Value::Fuzzy {
+                word: base.to_string(),
+                distance,
+            }));
+        }
+    }
+    Ok(Token::Value(Value::Word(word.to_string())))
+}
+
+/// `[lo TO hi]`, `{lo TO hi}` or a mix, starting at `chars[start]`.
+fn lex_range(chars: &[char], start: usize) -> Result<(Value, usize)> {
+    let close = (start + 1..chars.len()).find(|&j| chars[j] == ']' || chars[j] == '}');
+    let Some(close) = close else {
+        return Err(invalid(
+            "unclosed range: write it as [2015-01-01 TO 2015-12-31]",
+        ));
+    };
+    let inner: String = chars[start + 1..close].iter().collect();
+    let parts: Vec<&str> = inner.split_whitespace().collect();
+    let [lo, "TO", hi] = parts.as_slice() else {
+        return Err(invalid(format!(
+            "'{inner}' is not a range: write it as [2015-01-01 TO 2015-12-31] (* for open)"
+        )));
+    };
+    let bound = |v: &str, inclusive| RangeBound {
+        value: (v != "*").then(|| v.to_string()),
+        inclusive,
+    };
+    Ok((
+        Value::Range {
+            lower: bound(lo, chars[start] == '['),
+            upper: bound(hi, chars[close] == ']'),
+        },
+        close + 1,
+    ))
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn or(&mut self, field: Option<QField>) -> Result<Node> {
+        let mut alternatives = vec![self.and(field)?];
+        while self.peek() == Some(&Token::Or) {
+            self.pos += 1;
+            if self.at_clause_end() {
+                return Err(invalid("OR needs a term on both sides"));
+            }
+            alternatives.push(self.and(field)?);
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.pop().unwrap_or(Node::All)
+        } else {
+            Node::Bool(
+                alternatives
+                    .into_iter()
+                    .map(|n| (Occur::Should, n))
+                    .collect(),
+            )
+        })
+    }
+
+    fn at_clause_end(&self) -> bool {
+        matches!(
+            self.peek(),
+            None | Some(Token::Close | Token::Or | Token::And)
+        )
+    }
+
+    fn and(&mut self, field: Option<QField>) -> Result<Node> {
+        if self.at_clause_end() {
+            return Err(match self.peek() {
+                Some(Token::And) | None => invalid("AND needs a term on both sides"),
+                Some(Token::Or) => invalid("OR needs a term on both sides"),
+                _ => invalid("empty parentheses: put a term inside ( )"),
+            });
+        }
+        let mut clauses = vec![self.unary(field)?];
+        loop {
+            match self.peek() {
+                None | Some(Token::Close | Token::Or) => break,
+                Some(Token::And) => {
+                    self.pos += 1;
+                    if self.at_clause_end() {
+                        return Err(invalid("AND needs a term on both sides"));
+                    }
+                }
+                _ => {}
+            }
+            clauses.push(self.unary(field)?);
+        }
+        Ok(if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+            clauses.pop().map(|(_, n)| n).unwrap_or(Node::All)
+        } else {
+            Node::Bool(clauses)
+        })
+    }
+
+    fn unary(&mut self, field: Option<QField>) -> Result<(Occur, Node)> {
+        match self.peek() {
+            Some(Token::Not | Token::Minus) => {
+                self.pos += 1;
+                if self.at_clause_end() {
+                    return Err(invalid("NOT (or -) needs a term after it"));
+                }
+                let (occur, node) = self.unary(field)?;
+                // A double negation cancels out.
+                let occur = match occur {
+                    Occur::MustNot => Occur::Must,
+                    _ => Occur::MustNot,
+                };
+                Ok((occur, node))
+            }
+            Some(Token::Plus) => {
+                self.pos += 1;
+                self.unary(field)
+            }
+            _ => Ok((Occur::Must, self.primary(field)?)),
+        }
+    }
+
+    fn primary(&mut self, field: Option<QField>) -> Result<Node> {
+        let token = self.peek().cloned();
+        self.pos += 1;
+        match token {
+            Some(Token::Field(f)) => {
+                if field.is_some() {
+                    return Err(invalid(
+                        "a field inside a field group, as in title:(author:x)",
+                    ));
+                }
+                self.primary(Some(f))
+            }
+            Some(Token::Open) => {
+                if self.peek() == Some(&Token::Close) {
+                    return Err(invalid("empty parentheses: put a term inside ( )"));
+                }
+                let inner = self.or(field)?;
+                if self.peek() != Some(&Token::Close) {
+                    return Err(invalid("'(' without a matching ')'"));
+                }
+                self.pos += 1;
+                Ok(inner)
+            }
+            Some(Token::Value(value)) => Ok(Node::Atom { field, value }),
+            Some(t) => Err(invalid(format!("unexpected {}", describe(&t)))),
+            None => Err(invalid("the query ends where a term was expected")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: &str) -> Node {
+        Node::Atom {
+            field: None,
+            value: Value::Word(w.into()),
+        }
+    }
+
+    #[test]
+    fn juxtaposition_is_and_and_or_binds_looser() {
+        let n = parse("a b OR c").unwrap();
+        let expected = Node::Bool(vec![
+            (
+                Occur::Should,
+                Node::Bool(vec![(Occur::Must, word("a")), (Occur::Must, word("b"))]),
+            ),
+            (Occur::Should, word("c")),
+        ]);
+        assert_eq!(n, expected, "AND (implicit) binds tighter than OR");
+    }
+
+    #[test]
+    fn fields_prefixes_fuzzy_and_ranges() {
+        let n = parse("title:nego* kery~ published:[2015 TO *}").unwrap();
+        let Node::Bool(clauses) = n else {
+            panic!("three clauses make a boolean query")
+        };
+        assert_eq!(
+            clauses[0].1,
+            Node::Atom {
+                field: Some(QField::Title),
+                value: Value::Prefix("nego".into())
+            },
+            "field and prefix"
+        );
+        assert_eq!(
+            clauses[1].1,
+            Node::Atom {
+                field: None,
+                value: Value::Fuzzy {
+                    word: "kery".into(),
+                    distance: None
+                }
+            },
+            "a bare ~ leaves the distance to the word length"
+        );
+        assert!(
+            matches!(&clauses[2].1, Node::Atom { value: Value::Range { lower, upper }, .. }
+                if lower.inclusive && upper.value.is_none() && !upper.inclusive),
+            "brackets choose inclusive or exclusive bounds, * is open"
+        );
+    }
+
+    #[test]
+    fn unknown_field_names_are_plain_words() {
+        assert_eq!(
+            parse("10:30").unwrap(),
+            word("10:30"),
+            "a colon after a non-field is punctuation"
+        );
+    }
+
+    #[test]
+    fn negation_and_curly_quotes() {
+        let n = parse("-“benign hyphen” +a").unwrap();
+        let Node::Bool(clauses) = n else {
+            panic!("two clauses")
+        };
+        assert_eq!(clauses[0].0, Occur::MustNot, "- negates");
+        assert!(
+            matches!(&clauses[0].1, Node::Atom { value: Value::Phrase { text, .. }, .. } if text == "benign hyphen"),
+            "curly quotes delimit a phrase like straight ones"
+        );
+        assert_eq!(clauses[1].0, Occur::Must, "+ requires");
+    }
+
+    #[test]
+    fn malformed_queries_are_invalid() {
+        for q in [
+            "\"unclosed",
+            "title:",
+            "AND",
+            "published:[x TO",
+            "a AND",
+            "OR b",
+            "NOT",
+            "(a",
+            "a)",
+            "()",
+            "*",
+            "~",
+            "kery~7",
+            "[1 TO 2]",
+            "published:[2015 2016]",
+            "title: kerry",
+        ] {
+            let err = parse(q).expect_err(q);
+            assert!(
+                matches!(err, Error::InvalidQuery(_)),
+                "{q:?} must be an InvalidQuery, got {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_query_matches_everything() {
+        assert_eq!(parse("  ").unwrap(), Node::All, "blank means no filter");
+    }
+}
