@@ -31,7 +31,7 @@ export const tauriBackend: Backend = {
       title: kind === 'folder' ? 'Import a folder of articles' : 'Import articles',
       filters:
         kind === 'files'
-          ? [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'jsonl', 'json'] }]
+          ? [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl'] }]
           : undefined,
     });
     if (picked === null) return null;
