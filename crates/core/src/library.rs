@@ -122,7 +122,7 @@ impl Library {
             }
         }
         let mut summary = ImportSummary::default();
-        self.store_records(records, &mut summary, &mut |_| {})?;
+        self.store_records(records.into(), &mut summary, &mut |_| {})?;
         self.store.set_meta(SEEDED_KEY, &now())?;
         Ok(summary)
     }

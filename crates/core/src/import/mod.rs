@@ -3,22 +3,45 @@
 //! Reading a source never touches the store; [`crate::Library::import`]
 //! stores what was read. Every failure names its file (and line, for JSONL)
 //! and the reason, and a failed file leaves nothing behind.
+//!
+//! The pipeline is the same for every format: bytes are decoded once
+//! ([`decode`]), the format reader produces the article text plus whatever
+//! metadata the format declares, and [`article`] classifies the text into
+//! segments and reads the remaining metadata from it. The text leaves this
+//! module exactly as it will be stored; every later feature addresses
+//! passages by char offsets into it, so nothing downstream may rewrite it.
 
-use std::path::{Path, PathBuf};
+mod blocks;
+mod dates;
+mod decode;
+mod html;
+mod jsonl;
+mod markdown;
+mod metadata;
+mod segments;
+mod sources;
+mod txt;
+
+use std::path::Path;
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
-use crate::article::Metadata;
-use crate::segment::{Segment, SegmentKind};
+use crate::article::{Field, Metadata, Provenance};
 use crate::store::NewArticle;
 use crate::text;
 
+pub use decode::MAX_FILE_BYTES;
+pub use sources::{collect_sources, SourceFile};
+
 /// One import problem, reported in the summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportFailure {
     pub path: String,
     /// 1-based line number, for a broken JSONL line.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub line: Option<usize>,
     pub reason: String,
 }
@@ -31,109 +54,212 @@ impl ImportFailure {
             reason: reason.into(),
         }
     }
-}
 
-/// A readable source: one file, which may hold many articles (JSONL).
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: PathBuf,
-    /// How many articles it is expected to hold (lines, for JSONL): the
-    /// progress bar's unit.
-    pub items: usize,
-}
-
-/// Expands files and folders (recursively) into the files to read, sorted
-/// for a stable import order. Missing paths become failures.
-pub fn collect_sources(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<ImportFailure>) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .into_iter()
-                .filter_map(|e| match e {
-                    Ok(e) if e.file_type().is_file() => Some(e.into_path()),
-                    Ok(_) => None,
-                    Err(err) => {
-                        failures.push(ImportFailure::new(path, err.to_string()));
-                        None
-                    }
-                })
-                .filter(|p| !is_hidden(p))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else if path.is_file() {
-            files.push(path.clone());
-        } else {
-            failures.push(ImportFailure::new(path, "no such file or folder"));
+    pub fn at_line(path: &Path, line: usize, reason: impl Into<String>) -> Self {
+        ImportFailure {
+            line: Some(line),
+            ..ImportFailure::new(path, reason)
         }
     }
-    let sources = files
-        .into_iter()
-        .map(|path| SourceFile { items: 1, path })
-        .collect();
-    (sources, failures)
 }
 
-fn is_hidden(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
+/// The formats Parley reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Txt,
+    Markdown,
+    Html,
+    Jsonl,
 }
 
-/// What reading one source gave: its articles, and failures of single records.
-pub type SourceRecords = Vec<Result<NewArticle, ImportFailure>>;
+impl Format {
+    /// The format of `path`, or the failure that names the unsupported type.
+    pub fn of(path: &Path) -> Result<Format, ImportFailure> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Ok(match ext.as_str() {
+            "txt" => Format::Txt,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "jsonl" => Format::Jsonl,
+            _ => {
+                let shown = if ext.is_empty() {
+                    "without an extension".to_string()
+                } else {
+                    format!(".{ext}")
+                };
+                return Err(ImportFailure::new(
+                    path,
+                    format!(
+                        "unsupported file type {shown} (Parley reads .txt, .md, .html, .htm, .jsonl)"
+                    ),
+                ));
+            }
+        })
+    }
+}
+
+/// What reading one source gave: its articles and failures of single
+/// records, produced lazily so a large JSONL file is never held in memory.
+pub struct SourceRecords(Box<dyn Iterator<Item = Result<NewArticle, ImportFailure>> + Send>);
+
+impl Iterator for SourceRecords {
+    type Item = Result<NewArticle, ImportFailure>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next()
+    }
+}
+
+impl From<Vec<Result<NewArticle, ImportFailure>>> for SourceRecords {
+    fn from(records: Vec<Result<NewArticle, ImportFailure>>) -> Self {
+        SourceRecords(Box::new(records.into_iter()))
+    }
+}
+
+impl std::fmt::Debug for SourceRecords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SourceRecords")
+    }
+}
 
 /// Reads one file into articles. `Err` means the whole file failed.
 pub fn read_source(src: &SourceFile) -> Result<SourceRecords, ImportFailure> {
-    let bytes =
-        std::fs::read(&src.path).map_err(|e| ImportFailure::new(&src.path, e.to_string()))?;
-    read_bytes(&src.path, &bytes)
+    let path = &src.path;
+    let format = Format::of(path)?;
+    let open_err = |e: std::io::Error| ImportFailure::new(path, format!("cannot read: {e}"));
+    if format == Format::Jsonl {
+        let file = std::fs::File::open(path).map_err(open_err)?;
+        let reader = std::io::BufReader::with_capacity(256 * 1024, file);
+        return Ok(jsonl::records(path, reader));
+    }
+    let size = std::fs::metadata(path).map_err(open_err)?.len();
+    check_size(path, size)?;
+    let bytes = std::fs::read(path).map_err(open_err)?;
+    read_bytes(path, &bytes)
 }
 
 /// Reads the contents of a file named `path` (the extension picks the format).
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<SourceRecords, ImportFailure> {
-    let src = SourceFile {
-        path: path.to_path_buf(),
-        items: 1,
+    let read: fn(String) -> Result<Draft, String> = match Format::of(path)? {
+        Format::Jsonl => {
+            let reader = std::io::Cursor::new(bytes.to_vec());
+            return Ok(jsonl::records(path, reader));
+        }
+        Format::Txt => txt::read,
+        Format::Markdown => markdown::read,
+        Format::Html => html::read,
     };
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| ImportFailure::new(&src.path, "not UTF-8"))?;
-    let text = text.replace("\r\n", "\n");
-    if text.trim().is_empty() {
-        return Err(ImportFailure::new(&src.path, "the file is empty"));
+    check_size(path, bytes.len() as u64)?;
+    let text = decode::decode(bytes).map_err(|e| ImportFailure::new(path, e.reason()))?;
+    let (source, source_key) = file_identity(path);
+    let mut draft = read(text).map_err(|r| ImportFailure::new(path, r))?;
+    if draft.text.trim().is_empty() {
+        return Err(ImportFailure::new(path, "the file has no article text"));
     }
-    let source = src.path.display().to_string();
-    Ok(vec![Ok(finish(
-        source.clone(),
-        format!("file:{source}"),
-        text,
-        Metadata::default(),
-    ))])
+    if draft.metadata.title.is_none() {
+        draft.title_fallback = title_from_file_name(path);
+    }
+    Ok(vec![Ok(article(source, source_key, draft))].into())
 }
 
-/// Builds a [`NewArticle`] from decoded text: hash, word count, segments.
-pub fn finish(source: String, source_key: String, text: String, metadata: Metadata) -> NewArticle {
-    let len = text::char_len(&text);
+fn check_size(path: &Path, size: u64) -> Result<(), ImportFailure> {
+    if size <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(ImportFailure::new(
+        path,
+        format!(
+            "the file is {:.1} MiB; Parley reads .txt, .md and .html files up to {} MiB \
+             (JSONL files of any size are read line by line)",
+            size as f64 / (1024.0 * 1024.0),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    ))
+}
+
+/// What a format reader produced: the text to store and what it declared.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub text: String,
+    pub metadata: Metadata,
+    pub extra: Map<String, Value>,
+    /// A title to use only when neither the source nor the text has one.
+    pub title_fallback: Option<Field<String>>,
+}
+
+/// Builds a [`NewArticle`]: segments, metadata read from the text (where the
+/// source declared nothing), hash and word count.
+pub fn article(source: String, source_key: String, draft: Draft) -> NewArticle {
+    let declared_title = draft.metadata.title.as_ref().map(|f| f.value.clone());
+    let pieces = segments::classify(&draft.text, declared_title.as_deref());
+    let segments = segments::segments(&draft.text, &pieces);
+    let mut metadata = metadata::merge(draft.metadata, metadata::from_text(&pieces));
+    if metadata.title.is_none() {
+        metadata.title = draft.title_fallback;
+    }
     NewArticle {
-        content_hash: content_hash(&text),
-        words: text::word_count(&text),
-        segments: vec![Segment {
-            kind: SegmentKind::Body,
-            start: 0,
-            end: len,
-        }],
+        content_hash: content_hash(&draft.text),
+        words: text::word_count(&draft.text),
+        segments,
         source,
         source_key,
-        text,
+        text: draft.text,
         metadata,
-        extra: Default::default(),
+        extra: draft.extra,
     }
+}
+
+/// `source` is the path as the user gave it; `source_key` the canonical
+/// absolute path, so the same file imported again is recognised as the same
+/// article (a changed text becomes a new version).
+fn file_identity(path: &Path) -> (String, String) {
+    let canonical = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    (
+        path.display().to_string(),
+        format!("file:{}", canonical.display()),
+    )
+}
+
+/// A title from a descriptive file name ("kerry-visits-moscow.txt"), never
+/// from an id-like one ("000_e325a30fb16ebc76.txt", "001.txt").
+fn title_from_file_name(path: &Path) -> Option<Field<String>> {
+    let stem = path.file_stem()?.to_str()?;
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .count();
+    let id_like = words
+        .iter()
+        .any(|w| w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit()));
+    (alphabetic >= 2 && !id_like && alphabetic * 2 > words.len()).then(|| Field {
+        value: words.join(" "),
+        source: Provenance::from("file_name"),
+    })
 }
 
 /// The content hash that identifies duplicate texts.
 pub fn content_hash(text: &str) -> String {
     blake3::hash(text.as_bytes()).to_hex().to_string()
 }
+
+/// A declared metadata field, if the value is not blank.
+fn declared(value: Option<&str>, origin: &str) -> Option<Field<String>> {
+    let value = value?.trim();
+    (!value.is_empty()).then(|| Field {
+        value: value.to_string(),
+        source: Provenance::from(origin),
+    })
+}
+
+#[cfg(test)]
+mod tests;
