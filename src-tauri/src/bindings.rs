@@ -4,7 +4,7 @@
 //! Regenerate with `make bindings`, i.e.
 //! `PARLEY_WRITE_BINDINGS=1 cargo test -p parley-desktop --lib bindings`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use parley_core::index::{SearchRequest, SearchResults};
@@ -42,26 +42,33 @@ fn export_all(dir: &Path) {
     }
 }
 
-fn read_dir(dir: &Path) -> BTreeMap<String, String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return BTreeMap::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
-        .map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(e.path()).expect("reading a binding");
-            (name, text)
-        })
-        .collect()
+/// Every `.ts` file under `dir`, by path relative to it (ts-rs puts some
+/// dependencies in subfolders, such as `serde_json/JsonValue.ts`).
+fn read_dir(dir: &Path) -> BTreeMap<PathBuf, String> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|x| x == "ts") {
+                let text = std::fs::read_to_string(&path).expect("reading a binding");
+                let name = path.strip_prefix(dir).unwrap().to_path_buf();
+                files.insert(name, text);
+            }
+        }
+    }
+    files
 }
 
 #[test]
 fn bindings_are_up_to_date() {
     let committed = committed_dir();
     if std::env::var_os(WRITE_ENV).is_some() {
-        for (name, _) in read_dir(&committed) {
+        for name in read_dir(&committed).keys() {
             std::fs::remove_file(committed.join(name)).expect("removing an old binding");
         }
         export_all(&committed);
@@ -71,7 +78,7 @@ fn bindings_are_up_to_date() {
     export_all(fresh.path());
     let fresh = read_dir(fresh.path());
     let old = read_dir(&committed);
-    let stale: Vec<&String> = fresh
+    let stale: BTreeSet<&PathBuf> = fresh
         .keys()
         .chain(old.keys())
         .filter(|name| fresh.get(*name) != old.get(*name))

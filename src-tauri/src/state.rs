@@ -45,9 +45,9 @@ impl AppState {
     {
         let library = self.library.clone()?;
         tauri::async_runtime::spawn_blocking(move || {
-            let mut lib = library
-                .lock()
-                .map_err(|_| CommandError::internal("an earlier operation crashed; restart Parley"))?;
+            let mut lib = library.lock().map_err(|_| {
+                CommandError::internal("an earlier operation crashed; restart Parley")
+            })?;
             f(&mut lib).map_err(CommandError::from)
         })
         .await
