@@ -14,14 +14,12 @@ use tantivy::query::{
     PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use super::dates::{self, SecondsRange};
 use super::highlight::{Matchers, PhraseMatcher};
-use super::schema::{keyword_analyzer, prose_analyzer, Fields};
+use super::schema::{keyword_analyzer, prose_analyzer, unstemmed_analyzer, Fields};
 use super::syntax::{Node, Occur, QField, Value};
 use crate::{Error, Result};
 
@@ -47,11 +45,7 @@ pub fn compile(node: &Node, fields: &Fields, include_boilerplate: bool) -> Resul
             fields.body
         },
         prose: prose_analyzer(),
-        unstemmed: TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
+        unstemmed: unstemmed_analyzer(),
         keyword: keyword_analyzer(),
         text: Matchers::default(),
         title: Matchers::default(),

@@ -9,7 +9,6 @@ use crate::text::CharSpan;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SortOrder {
     /// BM25, title matches weighted up.
     #[default]

@@ -56,6 +56,24 @@ pub fn prose_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The prose analyzer without stemming: the highlighter's first pass, and
+/// prefix terms (which are matched as typed).
+pub fn unstemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The prose analyzer's last step alone, for one already folded word:
+/// `stemmer(unstemmed(w)) == prose(w)` token by token.
+pub fn stemmer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
 /// The whole value as one lowercase token: exact, case-insensitive matching.
 pub fn keyword_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default())

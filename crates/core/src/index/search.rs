@@ -7,10 +7,10 @@ use tantivy::schema::Value as _;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::facets::{FacetCollector, Facets};
-use super::highlight::{self, Matchers};
+use super::highlight::{Highlighter, Matchers};
 use super::query::{self, Compiled};
 use super::request::{SearchHit, SearchRequest, SearchResults, SortOrder};
-use super::schema::{decode_ranges, prose_analyzer, Fields, DATE};
+use super::schema::{decode_ranges, Fields, DATE};
 use super::snippet::snippet;
 use super::syntax;
 use crate::text::CharIndex;
@@ -41,10 +41,10 @@ pub fn run(searcher: &Searcher, fields: &Fields, req: &SearchRequest) -> Result<
         }
     };
     let mut hits = Vec::with_capacity(page.len());
-    let mut analyzer = prose_analyzer();
+    let mut highlighter = Highlighter::default();
     for (score, addr) in page {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        hits.push(hit(&doc, fields, score, &compiled, req, &mut analyzer));
+        hits.push(hit(&doc, fields, score, &compiled, req, &mut highlighter));
     }
     Ok(SearchResults {
         total,
@@ -59,7 +59,7 @@ fn hit(
     score: f32,
     compiled: &Compiled,
     req: &SearchRequest,
-    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    highlighter: &mut Highlighter,
 ) -> SearchHit {
     let text_of = |field| doc.get_first(field).and_then(|v| v.as_str());
     let owned = |field| text_of(field).map(str::to_string);
@@ -74,7 +74,7 @@ fn hit(
         decode_ranges(bytes, text)
     };
     let idx = CharIndex::new(text);
-    let highlights = highlight::find_chars(text, &idx, &ranges, &compiled.text, analyzer);
+    let highlights = highlighter.find_chars(text, &idx, &ranges, &compiled.text);
     let lead = doc
         .get_first(f.lead)
         .and_then(|v| v.as_u64())
@@ -88,7 +88,7 @@ fn hit(
             .unwrap_or_default(),
         title_highlights: title
             .as_deref()
-            .map(|t| title_highlights(t, &compiled.title, analyzer))
+            .map(|t| title_highlights(t, &compiled.title, highlighter))
             .unwrap_or_default(),
         title,
         outlet: owned(f.outlet),
@@ -104,8 +104,8 @@ fn hit(
 fn title_highlights(
     title: &str,
     m: &Matchers,
-    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    highlighter: &mut Highlighter,
 ) -> Vec<crate::CharSpan> {
     let idx = CharIndex::new(title);
-    highlight::find_chars(title, &idx, &[(0, title.len())], m, analyzer)
+    highlighter.find_chars(title, &idx, &[(0, title.len())], m)
 }
