@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutBody } from './body';
 
 describe('layoutBody', () => {
-  const text = 'Talks in Sochi\n\nKerry 😀 met Putin.\n\nSecond para.\nShare this!\nPhoto: Kerry in Sochi';
+  const text = 'Talks in Sochi\n\nTalks  in Sochi\n\nKerry 😀 met Putin.\n\nSecond para.\nShare this!\nPhoto: Kerry in Sochi';
   const at = (s: string) => Array.from(text).length - Array.from(text.slice(text.indexOf(s))).length;
   const segments = [
     { kind: 'headline' as const, start: 0, end: at('Kerry 😀') },

@@ -17,8 +17,9 @@ export type Group =
 const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
 
 /**
- * Blocks of `text` in reading order. `title` drops a headline segment that
- * only repeats the title already shown above the body.
+ * Blocks of `text` in reading order. `title` drops headline paragraphs that
+ * only repeat the title already shown above the body (saved pages often
+ * carry the headline twice).
  */
 export function layoutBody(
   text: string,
@@ -31,8 +32,9 @@ export function layoutBody(
   const groups: Group[] = [];
   segs.forEach((seg, i) => {
     const segText = text.slice(bounds[2 * i], bounds[2 * i + 1]);
-    if (seg.kind === 'headline' && title !== null && segText.trim() === title.trim()) return;
-    const blocks = paragraphs(segText, seg.start).map(({ text: t, start }) => ({
+    const blocks = paragraphs(segText, seg.start)
+      .filter((p) => !(seg.kind === 'headline' && repeats(p.text, title)))
+      .map(({ text: t, start }) => ({
       kind: seg.kind,
       start,
       pieces: markRanges(t, start, highlights),
@@ -48,6 +50,11 @@ export function layoutBody(
     if (g.boilerplate) g.hasHit = g.blocks.some((b) => b.pieces.some((p) => p.hit));
   }
   return groups;
+}
+
+function repeats(text: string, title: string | null): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return title !== null && norm(text) === norm(title);
 }
 
 /** Paragraphs of `text` (split at blank lines) with their char offsets. */
