@@ -8,13 +8,14 @@
 //! empty and [`SearchIndex::needs_rebuild`] tells the library to refill it
 //! from SQLite.
 //!
-//! Modules: [`schema`] (fields, analyzers, versioning), [`syntax`] (the
-//! query language), [`query`] (syntax tree → tantivy query), [`dates`],
+//! Modules: [`schema`] (fields, analyzers, versioning), [`syntax`] and
+//! [`lexer`] (the query language), [`query`] (syntax tree → tantivy query), [`dates`],
 //! [`highlight`], [`snippet`], [`facets`], [`storage`] (the directory).
 
 mod dates;
 mod facets;
 mod highlight;
+mod lexer;
 mod query;
 mod request;
 pub mod schema;
@@ -25,6 +26,8 @@ mod syntax;
 
 #[cfg(test)]
 mod latency_tests;
+#[cfg(test)]
+mod recovery_tests;
 #[cfg(test)]
 mod tests;
 
