@@ -7,7 +7,8 @@
 //! usual wrapping range; inside such a run a line starts a new block when it
 //! is indented further than the run's least-indented line, or when the line before is short
 //! enough that the next word would have fitted on it (greedy wrapping would
-//! have put it there) and the new line does not start in lower case.
+//! have put it there; it must also be under three quarters of the width, as
+//! wire copy is ragged) and the new line does not start in lower case.
 //! Everything else is one block per line. One pass, linear in the text.
 
 /// A block of text: its trimmed content and char range `[start, end)`.
@@ -83,8 +84,12 @@ fn starts_paragraph(prev: &Line, line: &Line, width: usize, base: usize) -> bool
         return true;
     }
     let first_word = line.content.split_whitespace().next().unwrap_or("");
-    let would_fit = (prev.end - prev.start) + 1 + char_count(first_word) <= width;
-    would_fit && !line.content.starts_with(char::is_lowercase)
+    let prev_len = prev.end - prev.start;
+    let would_fit = prev_len + 1 + char_count(first_word) <= width;
+    // Ragged wire copy leaves a few columns free; a paragraph's last line
+    // leaves a quarter of the width or more.
+    let clearly_short = prev_len * 4 <= width * 3;
+    would_fit && clearly_short && !line.content.starts_with(char::is_lowercase)
 }
 
 /// One block spanning `lines`; its text is the slice of `text` from the

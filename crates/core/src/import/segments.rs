@@ -7,8 +7,8 @@
 //! * **Boilerplate** — site furniture whose wording is the same everywhere:
 //!   share/subscribe/follow prompts, "Also read:"-style link lines, pipe-
 //!   separated link lists, icon-font junk (`icon bookmark-bicon …`), author
-//!   disclaimers and syndication notes, copyright lines, blocks with no
-//!   letters, and everything from a comment-section marker ("1 Comment",
+//!   disclaimers and syndication notes, copyright lines, ornaments with no
+//!   letters or digits, a bare counter right after the headline, and everything from a comment-section marker ("1 Comment",
 //!   "View all comments") to the end.
 //! * **Caption** — a block ending in a photo credit ("Photo: AP",
 //!   "(AP Photo/…)", "(Photo: …)") or starting like one ("FILE -",
@@ -76,7 +76,7 @@ static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(FILE\s*[-–—]|FILE PHOTO|\(?file photo\)?|in this (file )?photo|pictured:|caption:)",
+        r"^(FILE ?[-–—] |FILE PHOTO|(?i:\(?file photo\)?|in this (file )?photo|pictured:|caption:))",
     )
     .expect("caption start pattern compiles")
 });
@@ -114,6 +114,7 @@ pub fn classify<'a>(text: &'a str, title: Option<&str>) -> Vec<Piece<'a>> {
             .count();
     }
     mark_headlines(&mut pieces, title);
+    mark_counters(&mut pieces);
     pieces
 }
 
@@ -164,7 +165,7 @@ fn classify_block<'a>(b: &Block<'a>, top: bool, out: &mut Vec<Piece<'a>>) {
     if top && len <= MAX_BYLINE_CHARS && is_byline(b.text) {
         return out.push(piece(b, SegmentKind::Byline));
     }
-    if !b.text.chars().any(char::is_alphabetic) {
+    if is_ornament(b.text) {
         return out.push(piece(b, SegmentKind::Boilerplate));
     }
     if let Some(credit) = GLUED_CREDIT.find(b.text) {
@@ -194,6 +195,26 @@ fn is_boilerplate(text: &str, len: usize) -> bool {
     // Icon-font junk can run to hundreds of chars; prose never matches it.
     is_icon_junk(text)
         || (len <= MAX_FURNITURE_CHARS && (BOILERPLATE.is_match(text) || is_link_list(text)))
+}
+
+/// Separators and dingbats ("***", "—"): no letters or digits at all.
+fn is_ornament(text: &str) -> bool {
+    !text.chars().any(char::is_alphanumeric)
+}
+
+/// A bare small number right after a headline is a share or comment
+/// counter; elsewhere a lone number is more likely a figure, so it stays body.
+fn mark_counters(pieces: &mut [Piece]) {
+    for i in 1..pieces.len() {
+        let text = pieces[i].text;
+        if pieces[i - 1].kind == SegmentKind::Headline
+            && pieces[i].kind == SegmentKind::Body
+            && text.len() <= 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+        {
+            pieces[i].kind = SegmentKind::Boilerplate;
+        }
+    }
 }
 
 /// "iTunes | Spotify | Google Podcasts | …": three or more short items.
@@ -284,7 +305,13 @@ fn is_headline_like(p: &Piece) -> bool {
     (2..=30).contains(&words)
         && (10..=MAX_HEADLINE_CHARS).contains(&(p.end - p.start))
         && !matches!(last, '.' | ',' | ';' | ':' | '…')
-        && !text.starts_with(char::is_lowercase)
+        && !starts_in_lower_case(text)
+}
+
+/// "talks end" is a fragment, "iTunes now selling…" a headline.
+fn starts_in_lower_case(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_lowercase) && !first.chars().any(char::is_uppercase)
 }
 
 /// Comparable form of a headline: no Markdown `#`, case or spacing.

@@ -173,4 +173,12 @@ fn bbc_first_line_is_the_headline() {
     let bbc = "Labour plans maternity pay rise\n\nMaternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary Patricia Hewitt.\n\nIt would mean paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV's Sunday programme.";
     assert_kind(bbc, "Labour plans", SegmentKind::Headline);
     assert_kind(bbc, "Maternity pay for", SegmentKind::Body);
+    let camel = "iTunes now selling Band Aid song\n\nIpod owners can now download it.";
+    assert_kind(camel, "iTunes now", SegmentKind::Headline);
+    let file = "File-swappers ready new network\n\nBody of the story.";
+    assert_kind(file, "File-swappers", SegmentKind::Headline);
+    let figures =
+        "Opening paragraph of the story.\n\nSecond paragraph.\n\nThird paragraph.\n\n78,000\n\n***";
+    assert_kind(figures, "78,000", SegmentKind::Body);
+    assert_kind(figures, "***", SegmentKind::Boilerplate);
 }
