@@ -28,7 +28,10 @@ pub fn run(searcher: &Searcher, fields: &Fields, req: &SearchRequest) -> Result<
         let (total, facets) = searcher.search(q, &(Count, FacetCollector))?;
         (Vec::new(), total, facets)
     } else {
-        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        // Past the last document a page is empty anyway; clamping keeps
+        // `limit + offset` from overflowing inside the collector.
+        let offset = req.offset.min(searcher.num_docs() as usize);
+        let top = TopDocs::with_limit(limit).and_offset(offset);
         match req.sort {
             SortOrder::Relevance => searcher.search(q, &(top, Count, FacetCollector))?,
             SortOrder::Date => {

@@ -266,6 +266,14 @@ fn facets_count_every_match() {
         vec![("2014", 1), ("2015", 2)],
         "chronological; undated not counted"
     );
+    let far = SearchRequest {
+        offset: usize::MAX,
+        ..req.clone()
+    };
+    assert!(
+        index.search(&far).unwrap().hits.is_empty(),
+        "a page past the end is empty, not a panic"
+    );
     req.limit = 0;
     let r = index
         .search(&SearchRequest {
