@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "search",
     "import_paths",
     "reindex",
+    "take_launch_paths",
 ];
 
 fn main() {

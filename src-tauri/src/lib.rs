@@ -4,6 +4,7 @@
 
 mod commands;
 pub mod error;
+mod launch;
 pub mod state;
 
 #[cfg(test)]
@@ -25,13 +26,7 @@ pub fn run() {
         // Registered first, as the plugin asks: a second launch hands over to
         // the running app (which comes to the front) and exits before it
         // could open the same library a second time.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
+        .plugin(tauri_plugin_single_instance::init(launch::on_second_launch))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -40,6 +35,7 @@ pub fn run() {
             let dir = parley_core::datadir::resolve(None);
             tracing::info!("library: {}", dir.display());
             app.manage(AppState::open(&dir));
+            app.manage(launch::LaunchPaths::new(std::env::args_os().skip(1)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -50,6 +46,7 @@ pub fn run() {
             commands::search::search,
             commands::import::import_paths,
             commands::import::reindex,
+            launch::take_launch_paths,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Parley");

@@ -26,6 +26,10 @@ export interface Backend {
   reveal(path: string): Promise<void>;
   /** Listens for files dropped on the window; resolves to an unsubscribe. */
   onDrop(handlers: DropHandlers): Promise<() => void>;
+  /** Paths the app was launched with (`parley ~/corpus`), handed over once. */
+  takeLaunchPaths(): Promise<string[]>;
+  /** Listens for paths from a later launch of the app; resolves to an unsubscribe. */
+  onLaunchPaths(handler: (paths: string[]) => void): Promise<() => void>;
 }
 
 export type DropHandlers = {

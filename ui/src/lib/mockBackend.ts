@@ -22,6 +22,8 @@ export class MockBackend implements Backend {
   importResult: ImportSummary = { imported: [], updated: [], duplicates: [], failed: [] };
   chosenPaths: string[] | null = null;
   dropHandlers: DropHandlers | null = null;
+  launchPaths: string[] = [];
+  launchHandler: ((paths: string[]) => void) | null = null;
 
   constructor(articles: Article[] = []) {
     for (const a of articles) this.articlesById.set(a.id, a);
@@ -103,6 +105,19 @@ export class MockBackend implements Backend {
 
   reveal(path: string) {
     return this.#call('reveal', [path], () => undefined);
+  }
+
+  takeLaunchPaths() {
+    return this.#call('takeLaunchPaths', [], () => this.launchPaths.splice(0));
+  }
+
+  onLaunchPaths(handler: (paths: string[]) => void) {
+    return this.#call('onLaunchPaths', [], () => {
+      this.launchHandler = handler;
+      return () => {
+        this.launchHandler = null;
+      };
+    });
   }
 
   onDrop(handlers: DropHandlers) {

@@ -124,6 +124,16 @@ export class AppModel {
     await this.load();
   }
 
+  /** Imports what the app was launched with (`parley ~/corpus`), if anything. */
+  async importLaunchPaths() {
+    try {
+      const paths = await this.backend.takeLaunchPaths();
+      if (paths.length > 0) await this.importPaths(paths);
+    } catch (e) {
+      this.fail('Importing the files Parley was opened with', e);
+    }
+  }
+
   async reveal(path: string) {
     try {
       await this.backend.reveal(path);

@@ -1,6 +1,7 @@
 // `Backend` over Tauri IPC: one `invoke` per command, a `Channel` for progress.
 
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
 import { revealItemInDir } from '@tauri-apps/plugin-opener';
@@ -39,6 +40,8 @@ export const tauriBackend: Backend = {
   },
 
   reveal: (path) => revealItemInDir(path),
+  takeLaunchPaths: () => invoke('take_launch_paths'),
+  onLaunchPaths: (handler) => listen<string[]>('import-paths', (e) => handler(e.payload)),
 
   async onDrop(handlers: DropHandlers) {
     return getCurrentWebview().onDragDropEvent((event) => {

@@ -114,3 +114,31 @@ describe('library list', () => {
     expect(screen.getByTestId('article-count').textContent, 'the count covers all rows').toContain('20,000');
   });
 });
+
+describe('import', () => {
+  it('imports launch paths, shows progress, then the summary with reasons', async () => {
+    const { model, backend } = setup();
+    backend.launchPaths = ['/corpus'];
+    backend.importResult = {
+      imported: [3],
+      updated: [],
+      duplicates: [],
+      failed: [{ path: '/corpus/scan.pdf', reason: 'unsupported file type .pdf' }],
+    };
+    const seen: number[] = [];
+    const original = backend.importPaths.bind(backend);
+    backend.importPaths = (paths, onProgress) =>
+      original(paths, (p) => {
+        onProgress(p);
+        seen.push(model.importing?.done ?? -1);
+      });
+    render(App, { model, theme: new Theme(document.documentElement, null) });
+    const summary = await screen.findByTestId('import-summary');
+    expect(seen, 'each progress message reaches the progress bar’s state').toEqual([1]);
+    expect(summary.textContent, 'failures are listed with their reason').toContain(
+      'unsupported file type .pdf',
+    );
+    expect(screen.getByTestId('imported-count').textContent, 'the count of new articles').toBe('1');
+    expect(screen.queryByTestId('import-progress'), 'the bar goes away when done').toBeNull();
+  });
+});
