@@ -1,0 +1,105 @@
+// Launches the real Parley binary in a real window through tauri-driver, on a
+// library of its own: every session gets a fresh temp root holding the data
+// directory (PARLEY_DATA_DIR) and the XDG dirs where WebKit and the
+// window-state plugin keep their files, so a test never sees a developer's
+// library, theme or window size, and never leaves anything behind.
+//
+// tauri-driver passes only `application` and `args` to the app, not the
+// environment, so the app is launched through a small wrapper script that
+// sets the environment and execs the binary (keeping the env WebKitWebDriver
+// gives it for the automation connection).
+
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+/** The repository root (tests/e2e/lib → ../../..). */
+export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+/** The app under test: the debug build with the UI embedded (`make build-app`). */
+export const APP = process.env.PARLEY_E2E_APP ?? join(REPO, 'target/debug/parley');
+
+export const SCREENSHOTS = join(REPO, 'tests/e2e/screenshots');
+
+const DRIVER = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
+
+/** Waits are generous: a cold debug build under Xvfb on 2 cores is slow. */
+export const TIMEOUT = 20_000;
+
+/**
+ * Starts the app on a fresh library and returns the WebdriverIO browser plus
+ * the temp paths; `close()` ends the session and deletes the temp root.
+ */
+export async function launch(name) {
+  if (!existsSync(APP)) {
+    throw new Error(`${APP} does not exist: build it first with \`make build-app\``);
+  }
+  const root = await mkdtemp(join(tmpdir(), `parley-e2e-${name}-`));
+  const dataDir = join(root, 'data');
+  const env = {
+    PARLEY_DATA_DIR: dataDir,
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_DATA_HOME: join(root, 'share'),
+    XDG_CACHE_HOME: join(root, 'cache'),
+  };
+  for (const dir of Object.values(env)) await mkdir(dir, { recursive: true });
+  const wrapper = join(root, 'parley.sh');
+  const exports = Object.entries(env)
+    .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
+    .join('\n');
+  await writeFile(wrapper, `#!/bin/sh\n${exports}\nexec ${shellQuote(APP)} "$@"\n`);
+  await chmod(wrapper, 0o755);
+
+  const { hostname, port } = new URL(DRIVER);
+  const browser = await remote({
+    hostname,
+    port: Number(port),
+    logLevel: 'warn',
+    connectionRetryTimeout: 60_000,
+    waitforTimeout: TIMEOUT,
+    capabilities: {
+      'tauri:options': { application: wrapper },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+
+  async function close() {
+    try {
+      await browser.deleteSession();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+  return { browser, root, dataDir, close };
+}
+
+/**
+ * Saves a PNG of the whole window as `screenshots/<name>.png`, after the
+ * webview has painted what the DOM already holds (WebKit captures the last
+ * painted frame, which can lag a fresh render).
+ */
+export async function screenshot(browser, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await browser.executeAsync((done) => {
+    const fallback = setTimeout(done, 1000);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        setTimeout(done, 50);
+      }),
+    );
+  });
+  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+}
+
+/** `[data-testid=…]`, the UI's stable hooks for tests. */
+export function tid(id) {
+  return `[data-testid="${id}"]`;
+}
+
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
