@@ -14,7 +14,7 @@ setup:
 # The desktop app with its UI embedded (a plain `cargo build` binary would
 # load the dev server's URL instead).
 build-app: setup
-	cd ui && npx tauri build --debug --no-bundle
+	cd ui && npm run tauri -- build --debug --no-bundle
 	cargo build -p parley-cli
 
 # Builds and launches the desktop app on the default library (seeded with the
@@ -50,7 +50,7 @@ bindings:
 
 # Installable packages (.deb, .rpm) from a release build.
 package: setup
-	cd ui && npx tauri build --bundles deb,rpm
+	cd ui && npm run tauri -- build --bundles deb,rpm
 
 # Import throughput and search latency against SQLite FTS5 on the shared
 # corpora; prints PASS/MISS per target and rewrites docs/benchmarks.md.

@@ -29,7 +29,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = Output { json: cli.json };
     match run(cli, &out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Done::Clean) => ExitCode::SUCCESS,
+        Ok(Done::Partly(message)) => {
+            eprintln!("parley-cli: {message}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             out.error(&e);
             ExitCode::FAILURE
@@ -37,7 +41,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, out: &Output) -> parley_core::Result<()> {
+/// How a command that printed its result ended.
+enum Done {
+    Clean,
+    /// The result is printed but part of the work failed (an import with
+    /// failed files): scripts see a non-zero status and the reason.
+    Partly(String),
+}
+
+fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
     let dir = datadir::resolve(cli.data_dir);
     let mut lib = Library::open(
         &dir,
@@ -50,7 +62,14 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<()> {
             let mut bar = progress::Bar::new("Importing", out.json);
             let summary = lib.import(&paths, &mut |p| bar.update(p));
             bar.finish();
-            out.import_summary(&summary?);
+            let summary = summary?;
+            out.import_summary(&summary);
+            if !summary.failed.is_empty() {
+                return Ok(Done::Partly(format!(
+                    "{} file(s) or record(s) could not be imported; the rest was imported (see the summary)",
+                    summary.failed.len()
+                )));
+            }
         }
         Command::Articles => out.articles(&lib.articles()?),
         Command::Article {
@@ -82,7 +101,7 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<()> {
             out.reindexed(n?);
         }
     }
-    Ok(())
+    Ok(Done::Clean)
 }
 
 fn patch_of(set: SetArgs) -> parley_core::Result<MetadataPatch> {

@@ -17,6 +17,9 @@ impl Output {
         );
     }
 
+    /// One line on stderr; with `--json`, also `{"error": {code, message}}`
+    /// on stdout (nothing else was printed there) so scripts can branch on
+    /// the code.
     pub fn error(&self, e: &Error) {
         eprintln!("parley-cli: {e}");
         if self.json {

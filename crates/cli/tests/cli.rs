@@ -233,10 +233,25 @@ fn bad_inputs_each_get_a_clear_reason_and_the_rest_imports() {
         "feed.jsonl",
         b"{\"id\":\"a1\",\"title\":\"First\",\"text\":\"Kerry met Lavrov.\"}\n{broken\n{\"id\":\"a3\",\"title\":\"Third\",\"text\":\"Talks in Paris.\"}\n",
     );
-    let s = run_json(
-        dir.path(),
-        &["--no-seeds", "import", input.path().to_str().unwrap()],
+    let out = cli(dir.path())
+        .args([
+            "--no-seeds",
+            "import",
+            input.path().to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "an import with failed files exits non-zero for scripts"
     );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("5 file(s) or record(s) could not be imported"),
+        "stderr says how many: {stderr}"
+    );
+    let s = json_of(&out.stdout);
     let failures = s["failures"].as_array().expect("failures is a list");
     let reason = |name: &str| {
         failures
@@ -300,10 +315,14 @@ fn bad_inputs_each_get_a_clear_reason_and_the_rest_imports() {
         shown["text"]
     );
 
-    let err = run_err(dir.path(), &["import", "/no/such/folder"]);
+    let out = cli(dir.path())
+        .args(["import", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "a missing path fails the import");
     assert!(
-        err.contains("/no/such/folder") || err.contains("failed"),
-        "{err}"
+        String::from_utf8_lossy(&out.stdout).contains("/no/such/folder: no such file or folder"),
+        "the summary names the missing path"
     );
 }
 

@@ -103,8 +103,8 @@ fn txt_identity_and_windows_1252() {
     );
     assert_eq!(
         rec.content_hash,
-        content_hash(&rec.text),
-        "hash of the stored text"
+        content_hash(&rec.text, &rec.metadata),
+        "hash of the stored text and its title and date"
     );
     assert_eq!(rec.segments[0].kind, SegmentKind::Headline, "first line");
     assert_eq!(rec.words, 7, "words are counted on the stored text");
