@@ -11,6 +11,7 @@
 
 pub mod article;
 pub mod datadir;
+pub mod dates;
 pub mod error;
 pub mod import;
 pub mod index;

@@ -1,0 +1,526 @@
+//! From a grammar match to a [`Mention`], with the checks a regex cannot
+//! make: is the date real (no February 30), and does the word before or after
+//! show that "May", "2000" or "a day" is a date at all?
+//!
+//! The regex crate has no look-behind, so context such as "in May" versus
+//! "May God" is read here from the words around the match.
+
+use super::grammar::{Match, Rule};
+use super::lexicon::{self, count, Unit};
+use super::mention::{Clock, Dir, Mention, YearRef};
+use super::timex;
+use chrono::NaiveDate;
+
+/// A recognised expression: byte range in the text and what it says.
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub mention: Mention,
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words after which a bare month name or a bare year is a date.
+const CALENDAR_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "throughout",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "of",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "to",
+    "on",
+    "for",
+    "around",
+    "end",
+    "beginning",
+    "start",
+    "each",
+    "every",
+    "that",
+    "same",
+    "as",
+    "than",
+    "the",
+    "fiscal",
+    "calendar",
+    "year",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// Words after which "a day", "an hour" is a span of time rather than a rate
+/// ("800,000 barrels a day").
+const ARTICLE_CONTEXT: &[&str] = &[
+    "for", "in", "within", "over", "after", "about", "nearly", "almost", "than", "only", "just",
+    "under", "least", "took", "takes", "spent", "lasted", "half", "once", "barely",
+];
+
+/// Words that make a four-digit number a quantity rather than a year.
+const QUANTITY_NOUNS: &[&str] = &[
+    "dlrs", "dollars", "tonnes", "tons", "pct", "percent", "mln", "million", "billion", "barrels",
+    "bpd", "shares", "points", "stg", "yen", "marks", "francs", "feet", "metres", "meters", "km",
+    "miles", "kg", "kilos", "people", "troops", "members", "units", "cars", "bags", "acres",
+    "hectares", "workers", "jobs", "lbs", "ounces", "ozs", "bushels", "vessels", "hours",
+];
+
+/// The word ending just before byte `at` (letters and apostrophes).
+fn prev_word(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+/// The word starting just after byte `at`.
+fn next_word(text: &str, at: usize) -> &str {
+    let tail = text[at..].trim_start();
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
+    &tail[..end]
+}
+
+fn in_context(word: &str, list: &[&str]) -> bool {
+    let w = word.to_ascii_lowercase();
+    list.contains(&w.as_str())
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+pub fn parse(text: &str, m: &Match) -> Option<Found> {
+    let caps = &m.caps;
+    let get = |name: &str| caps.name(name).map(|g| g.as_str());
+    let int = |name: &str| {
+        get(name).and_then(|s| s.trim_end_matches(char::is_alphabetic).parse::<u32>().ok())
+    };
+    let after = &text[m.end..];
+    let (mut start, mut end) = (m.start, m.end);
+    if let Some(span) = caps.name("span") {
+        (start, end) = (m.start + span.start(), m.start + span.end());
+    }
+    let month = || get("mon").and_then(lexicon::month_number);
+    let rel_year = || match get("rel") {
+        Some("last") => YearRef::Shift(-1),
+        Some("this") => YearRef::Shift(0),
+        Some("next") => YearRef::Shift(1),
+        _ => YearRef::Open,
+    };
+    let explicit = |y: u32, mo: u32, d: u32| {
+        NaiveDate::from_ymd_opt(y as i32, mo, d).map(|_| Mention::Calendar {
+            year: YearRef::Explicit(y as i32),
+            month: Some(mo),
+            day: Some(d),
+        })
+    };
+    let mention = match m.rule {
+        Rule::Iso => {
+            let date = explicit(int("y")?, int("m")?, int("d")?)?;
+            match (int("hh"), int("mi")) {
+                (Some(hour), Some(minute)) if hour < 24 && minute < 60 => {
+                    let second = int("ss").filter(|s| *s < 60);
+                    Mention::At(
+                        Box::new(date),
+                        Clock {
+                            hour,
+                            minute,
+                            second,
+                        },
+                    )
+                }
+                _ => date,
+            }
+        }
+        Rule::Mdy | Rule::Dmy => explicit(int("y")?, month()?, int("d")?)?,
+        Rule::Md | Rule::Dm => {
+            // "March 17,600 troops": a thousands separator, not a date.
+            if m.rule == Rule::Md
+                && after.starts_with(|c| c == ',' || c == '.' || c == ':')
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            let (mo, d) = (month()?, int("d")?);
+            // 2000 is a leap year, so February 29 passes here and is checked
+            // again once the year is known.
+            NaiveDate::from_ymd_opt(2000, mo, d)?;
+            Mention::Calendar {
+                year: rel_year(),
+                month: Some(mo),
+                day: Some(d),
+            }
+        }
+        Rule::My => Mention::Calendar {
+            year: YearRef::Explicit(int("y")? as i32),
+            month: Some(month()?),
+            day: None,
+        },
+        Rule::Month => {
+            let word = get("mon")?;
+            if get("mod").is_none() && get("rel").is_none() && !bare_month_is_date(text, m, word) {
+                return None;
+            }
+            Mention::Calendar {
+                year: rel_year(),
+                month: Some(month()?),
+                day: None,
+            }
+        }
+        Rule::Decade => {
+            let year = match (int("dec"), int("short")) {
+                (Some(y), _) => y as i32,
+                (None, Some(s)) => 1900 + s as i32,
+                _ => return None,
+            };
+            Mention::Decade(year)
+        }
+        Rule::Century => {
+            let n = int("n").filter(|n| (1..=21).contains(n))? as i32;
+            Mention::Century((n - 1) * 100)
+        }
+        Rule::YearPart | Rule::YearFirstPart => year_part(
+            get("q")?,
+            get("u")?,
+            match int("y") {
+                Some(y) => YearRef::Explicit(y as i32),
+                None => rel_year(),
+            },
+        )?,
+        Rule::Season => {
+            let word = get("s")?;
+            let (code, start_month) = lexicon::season(word)?;
+            let dir = get("dir").map(|d| d.to_ascii_lowercase());
+            let dir = match dir.as_deref() {
+                Some("last") => Some(Dir::Last),
+                Some("this") => Some(Dir::This),
+                Some("next") | Some("coming") => Some(Dir::Next),
+                _ => None,
+            };
+            let year = int("y").map_or(YearRef::Open, |y| YearRef::Explicit(y as i32));
+            if dir.is_none() && year == YearRef::Open {
+                // "prices fall", "the fall of the Wall", "Arab Spring".
+                let fall = word.eq_ignore_ascii_case("fall");
+                let before = prev_word(text, m.start);
+                if fall
+                    || !in_context(before, CALENDAR_CONTEXT)
+                    || word.starts_with(char::is_uppercase)
+                {
+                    return None;
+                }
+            }
+            Mention::Season {
+                code,
+                start_month,
+                year,
+                dir,
+            }
+        }
+        Rule::Ago => Mention::Ago {
+            count: count(get("n")?)?,
+            unit: Unit::parse(get("u")?)?,
+        },
+        Rule::Span | Rule::SpanBare => {
+            let unit = Unit::parse(get("u")?)?;
+            let plural = get("u")?.to_ascii_lowercase().ends_with('s');
+            let n = get("n");
+            if n.is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "a" | "an")) {
+                return None;
+            }
+            let dir = get("dir")?.to_ascii_lowercase();
+            if n.is_none() && !plural {
+                // "the last day of", "the next week": a day or a relative
+                // date, not a span.
+                let short = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day);
+                if short || matches!(dir.as_str(), "next" | "following") {
+                    return None;
+                }
+            }
+            let count = match n {
+                Some(n) => count(n)?,
+                None if plural => "X".into(),
+                None => "1".into(),
+            };
+            Mention::Duration { count, unit }
+        }
+        Rule::DayWord => {
+            let part = get("part").or(get("part2")).and_then(lexicon::part_of_day);
+            let w = get("w").or(get("ba")).or(get("tl"))?.to_ascii_lowercase();
+            let (days, part) = match w.split_whitespace().next()? {
+                "today" | "this" => (0, part),
+                "tonight" => (0, Some("NI")),
+                "yesterday" | "last" => (-1, part),
+                "tomorrow" => (1, part),
+                "before" => (-2, None),
+                "after" => (2, None),
+                _ => return None,
+            };
+            Mention::DayOffset { days, part }
+        }
+        Rule::Shift => Mention::Shift {
+            unit: Unit::parse(get("u")?)?,
+            dir: dir_of(get("dir")?)?,
+        },
+        Rule::WeekdayQual | Rule::Weekday => Mention::Weekday {
+            day: lexicon::weekday(get("wd")?)?,
+            dir: get("dir").and_then(dir_of),
+            part: get("part").and_then(lexicon::part_of_day),
+        },
+        Rule::Weekend => Mention::Weekend(dir_of(get("dir")?)),
+        Rule::WeekdaySet => {
+            let day = lexicon::weekday(get("wd")?)?;
+            Mention::Set(format!("XXXX-WXX-{}", day.number_from_monday()))
+        }
+        Rule::Set => {
+            let value = if let Some(wd) = get("wd") {
+                format!("XXXX-WXX-{}", lexicon::weekday(wd)?.number_from_monday())
+            } else if let Some(s) = get("s") {
+                format!("XXXX-{}", lexicon::season(s)?.0)
+            } else if get("we").is_some() {
+                "XXXX-WXX-WE".into()
+            } else {
+                let n = get("n").map_or(Some("1".into()), count)?;
+                timex::duration(&n, Unit::parse(get("u")?)?)
+            };
+            Mention::Set(value)
+        }
+        Rule::SetRate => Mention::Set(timex::duration("1", Unit::parse(get("u")?)?)),
+        Rule::SetAdverb => Mention::Set(set_adverb(get("adv").or(get("s"))?)?.into()),
+        Rule::Time => Mention::Clock(clock(text, m)?),
+        Rule::Year => {
+            if get("mod").is_none() && !bare_year_is_date(text, m.start, m.end) {
+                return None;
+            }
+            Mention::Calendar {
+                year: YearRef::Explicit(int("y")? as i32),
+                month: None,
+                day: None,
+            }
+        }
+        Rule::Duration => {
+            let n = get("n")?;
+            let unit = Unit::parse(get("u")?)?;
+            let article = matches!(n.to_ascii_lowercase().as_str(), "a" | "an");
+            if article && !in_context(prev_word(text, m.start), ARTICLE_CONTEXT) {
+                return None;
+            }
+            if unit == Unit::Second && !n.starts_with(|c: char| c.is_ascii_digit()) {
+                // "a second meeting", "one second-round vote".
+                return None;
+            }
+            Mention::Duration {
+                count: count(n)?,
+                unit,
+            }
+        }
+        Rule::Long => {
+            let count = if get("pl").is_some() { "X" } else { "1" };
+            Mention::Duration {
+                count: count.into(),
+                unit: Unit::parse(get("u")?)?,
+            }
+        }
+        Rule::BarePlural => Mention::Duration {
+            count: "X".into(),
+            unit: Unit::parse(get("span")?)?,
+        },
+        Rule::Symbol => {
+            let (group, value) = if get("now").is_some() {
+                ("now", "PRESENT_REF")
+            } else if get("recent").is_some() {
+                ("recent", "PAST_REF")
+            } else if let Some(pf) = get("pf") {
+                let future = pf.to_ascii_lowercase().ends_with("future");
+                ("pf", if future { "FUTURE_REF" } else { "PAST_REF" })
+            } else if get("at").is_some() {
+                ("", "PRESENT_REF")
+            } else {
+                ("oflate", "PAST_REF")
+            };
+            if let Some(g) = caps.name(group) {
+                (start, end) = (m.start + g.start(), m.start + g.end());
+            }
+            Mention::Symbol(value)
+        }
+    };
+    Some(Found {
+        start,
+        end,
+        mention,
+    })
+}
+
+fn dir_of(word: &str) -> Option<Dir> {
+    match word.to_ascii_lowercase().as_str() {
+        "last" | "past" => Some(Dir::Last),
+        "this" => Some(Dir::This),
+        "next" | "coming" => Some(Dir::Next),
+        _ => None,
+    }
+}
+
+/// "May" and "March" are words before they are months; the other names are
+/// read as months unless they look like a first name ("June Carter").
+fn bare_month_is_date(text: &str, m: &Match, word: &str) -> bool {
+    if !FULL_MONTHS.contains(&word) {
+        return false;
+    }
+    let before = prev_word(text, m.start);
+    let after = &text[m.end..];
+    if in_context(before, CALENDAR_CONTEXT) || is_possessive(before) {
+        return true;
+    }
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    let name_follows = next_word(text, m.end).starts_with(char::is_uppercase);
+    !matches!(word, "May" | "March") && !name_follows
+}
+
+/// A four-digit number is a year after a calendar word ("in 2014", "the 2014
+/// election", "Russia's 2014 annexation") and when no quantity follows.
+fn bare_year_is_date(text: &str, start: usize, end: usize) -> bool {
+    let before = prev_word(text, start);
+    if !(in_context(before, CALENDAR_CONTEXT) || is_possessive(before)) {
+        return false;
+    }
+    let prev = text[..start].trim_end().chars().next_back();
+    if prev.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#') || c.is_ascii_digit()) {
+        return false;
+    }
+    let after = &text[end..];
+    let mut chars = after.chars();
+    let (c0, c1) = (chars.next(), chars.next());
+    let joined_number =
+        matches!(c0, Some('.' | ',' | '/' | '-')) && c1.is_some_and(|c| c.is_ascii_digit());
+    !joined_number && c0 != Some('%') && !in_context(next_word(text, end), QUANTITY_NOUNS)
+}
+
+fn year_part(q: &str, unit: &str, year: YearRef) -> Option<Mention> {
+    let q = q.to_ascii_lowercase();
+    let index = match q.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "final" => 0,
+        _ => return None,
+    };
+    let half = unit.eq_ignore_ascii_case("half");
+    let (count, months) = if half { (2, 6) } else { (4, 3) };
+    let index = if index == 0 { count } else { index };
+    if index > count {
+        return None;
+    }
+    let code = format!("{}{index}", if half { 'H' } else { 'Q' });
+    Some(Mention::YearPart {
+        code,
+        first_month: (index - 1) * months + 1,
+        months,
+        year,
+    })
+}
+
+fn set_adverb(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "daily" => "P1D",
+        "weekly" => "P1W",
+        "monthly" => "P1M",
+        "quarterly" => "P3M",
+        "annually" | "yearly" => "P1Y",
+        "hourly" => "PT1H",
+        "nightly" => "XXXX-XX-XXTNI",
+        "summers" => "XXXX-SU",
+        "autumns" => "XXXX-FA",
+        "winters" => "XXXX-WI",
+        "weekends" => "XXXX-WXX-WE",
+        _ => return None,
+    })
+}
+
+/// A clock time. A one-digit hour with no a.m./p.m. ("a 3:2 vote", "1:10
+/// scale") is only a time after a word that introduces one ("at 9:30").
+fn clock(text: &str, m: &Match) -> Option<Clock> {
+    let caps = &m.caps;
+    if let Some(noon) = caps.name("noon") {
+        let hour = if noon.as_str().eq_ignore_ascii_case("noon") {
+            12
+        } else {
+            24
+        };
+        return Some(Clock {
+            hour,
+            minute: 0,
+            second: None,
+        });
+    }
+    let h = caps.name("h").or(caps.name("h2"))?.as_str();
+    let mut hour: u32 = h.parse().ok()?;
+    let minute = caps
+        .name("mi")
+        .map_or(Some(0), |g| g.as_str().parse().ok())?;
+    let second = caps.name("s").and_then(|g| g.as_str().parse().ok());
+    let ap = caps
+        .name("ap")
+        .or(caps.name("ap2"))
+        .map(|g| g.as_str().to_ascii_lowercase());
+    let prev = text[..m.start].chars().next_back();
+    if prev.is_some_and(|c| matches!(c, ':' | '.' | ',' | '$')) {
+        return None;
+    }
+    match ap.as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        Some(_) if hour > 12 => return None,
+        Some(_) => {}
+        None if h.len() == 1 => {
+            const INTRO: &[&str] = &[
+                "at", "by", "until", "till", "from", "before", "after", "around", "about", "since",
+            ];
+            if !in_context(prev_word(text, m.start), INTRO) {
+                return None;
+            }
+        }
+        None => {}
+    }
+    Some(Clock {
+        hour,
+        minute,
+        second,
+    })
+}
