@@ -13,7 +13,7 @@ use super::request::{SearchHit, SearchRequest, SearchResults, SortOrder};
 use super::schema::{decode_ranges, Fields, DATE};
 use super::snippet::snippet;
 use super::syntax;
-use crate::text::CharIndex;
+use crate::text::{CharIndex, CharSpan};
 use crate::Result;
 
 /// Hits one request may ask for: a page, not an export.
@@ -82,7 +82,11 @@ fn hit(
         .get_first(f.lead)
         .and_then(|v| v.as_u64())
         .unwrap_or_default() as usize;
-    let snip = snippet(text, &idx, &highlights, lead);
+    let searchable: Vec<CharSpan> = ranges
+        .iter()
+        .map(|&(s, e)| idx.span_of_bytes(s, e))
+        .collect();
+    let snip = snippet(text, &idx, &highlights, lead, &searchable);
     let title = owned(f.title);
     SearchHit {
         article_id: doc

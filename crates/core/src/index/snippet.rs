@@ -20,24 +20,37 @@ pub struct Snippet {
 
 /// The snippet around the best cluster of `highlights` (sorted char spans),
 /// or from `fallback` (a char offset, e.g. the start of the body) when
-/// nothing in the text matched.
-pub fn snippet(text: &str, idx: &CharIndex, highlights: &[CharSpan], fallback: usize) -> Snippet {
+/// nothing in the text matched. The window stays inside the run of
+/// `searchable` char ranges that holds the cluster, so a snippet never
+/// spills into boilerplate (share-button junk, comment sections).
+pub fn snippet(
+    text: &str,
+    idx: &CharIndex,
+    highlights: &[CharSpan],
+    fallback: usize,
+    searchable: &[CharSpan],
+) -> Snippet {
     let len = idx.char_len();
-    let (start, end) = match best_cluster(highlights) {
-        Some(cluster) => {
-            let pad = SNIPPET_CHARS.saturating_sub(cluster.len()) / 2;
-            let start = cluster.start.saturating_sub(pad);
-            let end = (start + SNIPPET_CHARS).max(cluster.end).min(len);
-            // Near the end of the text, give the room back to the front.
-            let start = start
-                .min(end.saturating_sub(SNIPPET_CHARS))
-                .min(cluster.start);
-            (start, end)
-        }
-        None => {
-            let start = fallback.min(len);
-            (start, (start + SNIPPET_CHARS).min(len))
-        }
+    let anchor =
+        best_cluster(highlights).unwrap_or(CharSpan::new(fallback.min(len), fallback.min(len)));
+    let bound = enclosing_run(searchable, anchor.start).unwrap_or(CharSpan::new(0, len));
+    let (lo, hi) = (
+        bound.start.min(anchor.start),
+        bound.end.max(anchor.end).min(len),
+    );
+    let (start, end) = if anchor.is_empty() {
+        let start = anchor.start.max(lo);
+        (start, (start + SNIPPET_CHARS).min(hi))
+    } else {
+        let pad = SNIPPET_CHARS.saturating_sub(anchor.len()) / 2;
+        let start = anchor.start.saturating_sub(pad).max(lo);
+        let end = (start + SNIPPET_CHARS).max(anchor.end).min(hi);
+        // Near the end of the run, give the room back to the front.
+        let start = start
+            .min(end.saturating_sub(SNIPPET_CHARS))
+            .min(anchor.start)
+            .max(lo);
+        (start, end)
     };
     let keep = highlights
         .iter()
@@ -48,6 +61,30 @@ pub fn snippet(text: &str, idx: &CharIndex, highlights: &[CharSpan], fallback: u
         start,
         text: text[idx.byte_of_char(start)..idx.byte_of_char(end)].to_string(),
     }
+}
+
+/// The span from the start to the end of the run of touching `ranges`
+/// (sorted; segments are contiguous, so adjacent searchable ones touch)
+/// that contains `at`.
+fn enclosing_run(ranges: &[CharSpan], at: usize) -> Option<CharSpan> {
+    let i = ranges
+        .iter()
+        .position(|r| r.start <= at && at < r.end.max(r.start + 1))?;
+    let mut start = ranges[i].start;
+    let mut end = ranges[i].end;
+    for r in ranges[..i].iter().rev() {
+        if r.end < start {
+            break;
+        }
+        start = r.start;
+    }
+    for r in &ranges[i + 1..] {
+        if r.start > end {
+            break;
+        }
+        end = end.max(r.end);
+    }
+    Some(CharSpan::new(start, end))
 }
 
 /// The run of highlights that fits the most of them in one window; the
@@ -111,7 +148,7 @@ mod tests {
     fn run(text: &str, hl: &[(usize, usize)]) -> Snippet {
         let idx = CharIndex::new(text);
         let spans: Vec<CharSpan> = hl.iter().map(|&(s, e)| CharSpan::new(s, e)).collect();
-        snippet(text, &idx, &spans, 0)
+        snippet(text, &idx, &spans, 0, &[])
     }
 
     #[test]
@@ -153,11 +190,31 @@ mod tests {
     fn no_highlights_starts_at_the_fallback() {
         let text = "Headline\n\nBody starts here and goes on.";
         let idx = CharIndex::new(text);
-        let s = snippet(text, &idx, &[], 10);
+        let s = snippet(text, &idx, &[], 10, &[]);
         assert_eq!(s.start, 10, "the snippet opens at the body");
         assert_eq!(
             s.text, "Body starts here and goes on.",
             "to the end of a short text"
+        );
+    }
+
+    #[test]
+    fn the_window_stays_out_of_boilerplate() {
+        let junk = "icon share icon tweet ".repeat(10);
+        let text = format!("{junk}Kerry in Moscow: talks with Lavrov went on for hours and hours.");
+        let body_start = junk.chars().count();
+        let idx = CharIndex::new(&text);
+        let kerry = CharSpan::new(body_start, body_start + 5);
+        let searchable = [CharSpan::new(body_start, idx.char_len())];
+        let s = snippet(&text, &idx, &[kerry], 0, &searchable);
+        assert_eq!(
+            s.start, body_start,
+            "the snippet starts where the searchable text starts"
+        );
+        assert!(
+            s.text.starts_with("Kerry in Moscow"),
+            "no boilerplate before it: {:?}",
+            s.text
         );
     }
 
