@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::article::{Article, ArticleId, ArticleSummary, MetadataPatch};
 use crate::import::{self, ImportFailure};
-use crate::index::{SearchIndex, SearchRequest, SearchResults};
+use crate::index::{IndexBatch, SearchIndex, SearchRequest, SearchResults};
 use crate::seeds::SEEDS;
 use crate::store::{NewArticle, Store, VersionOutcome};
 use crate::{Error, Result};
@@ -122,7 +122,15 @@ impl Library {
             }
         }
         let mut summary = ImportSummary::default();
-        self.store_records(records.into(), &mut summary, &mut |_| {})?;
+        let mut batch = self.index.batch()?;
+        Self::store_records(
+            &mut self.store,
+            &mut batch,
+            records.into(),
+            &mut summary,
+            &mut |_| {},
+        )?;
+        batch.commit()?;
         self.store.set_meta(SEEDED_KEY, &now())?;
         Ok(summary)
     }
@@ -146,6 +154,11 @@ impl Library {
             total,
             current: None,
         });
+        // One index batch for the whole import, not one per file: starting a
+        // writer and committing cost a thread pool and ~15 fsyncs, which made
+        // 2,225 small BBC files take 178 s against 6 s for 19,043 articles
+        // in one JSONL file.
+        let mut batch = self.index.batch()?;
         for src in &sources {
             let records = match import::read_source(src) {
                 Ok(records) => records,
@@ -162,13 +175,19 @@ impl Library {
             };
             let before = done;
             let file = src.path.display().to_string();
-            self.store_records(records, &mut summary, &mut |n| {
-                progress(&Progress {
-                    done: before + n.min(src.items),
-                    total,
-                    current: Some(file.clone()),
-                })
-            })?;
+            Self::store_records(
+                &mut self.store,
+                &mut batch,
+                records,
+                &mut summary,
+                &mut |n| {
+                    progress(&Progress {
+                        done: before + n.min(src.items),
+                        total,
+                        current: Some(file.clone()),
+                    })
+                },
+            )?;
             done = before + src.items;
             progress(&Progress {
                 done,
@@ -176,18 +195,19 @@ impl Library {
                 current: Some(file),
             });
         }
+        batch.commit()?;
         Ok(summary)
     }
 
-    /// Stores records in batches and indexes what was stored; the index is
-    /// committed once, at the end.
+    /// Stores records in batches and adds what was stored to `batch`, which
+    /// the caller commits.
     fn store_records(
-        &mut self,
+        store: &mut Store,
+        batch: &mut IndexBatch<'_>,
         records: import::SourceRecords,
         summary: &mut ImportSummary,
         stored: &mut dyn FnMut(usize),
     ) -> Result<()> {
-        let mut batch = self.index.batch()?;
         let mut changed = Vec::new();
         let mut count = 0;
         let mut pending: Vec<NewArticle> = Vec::with_capacity(IMPORT_BATCH);
@@ -204,7 +224,7 @@ impl Library {
                 }
             }
             let now = now();
-            let outcomes = self.store.transaction(|tx| {
+            let outcomes = store.transaction(|tx| {
                 pending
                     .iter()
                     .map(|a| Store::put_article(tx, a, &now))
@@ -230,9 +250,9 @@ impl Library {
             stored(count);
         }
         for id in changed {
-            batch.put(&self.store.stored_article(id)?)?;
+            batch.put(&store.stored_article(id)?)?;
         }
-        batch.commit()
+        Ok(())
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
