@@ -100,7 +100,8 @@ impl<'de> Deserialize<'de> for Published {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Provenance {
-    /// `front_matter`, `jsonl`, `html_meta`, `text`, `file_name` or `user`.
+    /// `front_matter`, `jsonl`, `html_meta`, `text`, `lede` (a title made from
+    /// the first sentence), `file_name` or `user`.
     pub origin: String,
     /// For values read from the article text: the char range they were read from.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -22,6 +22,8 @@ export function describeOrigin(origin: string, start?: number, end?: number): st
       return 'from the JSONL record';
     case 'html_meta':
       return 'from the page’s metadata';
+    case 'lede':
+      return 'made from the first sentence';
     case 'file_name':
       return 'from the file name';
     case 'text':

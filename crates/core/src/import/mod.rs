@@ -28,6 +28,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::article::{Field, Metadata, Provenance};
+use crate::segment::SegmentKind;
 use crate::store::NewArticle;
 use crate::text;
 
@@ -199,7 +200,7 @@ pub fn article(source: String, source_key: String, draft: Draft) -> NewArticle {
     let segments = segments::segments(&draft.text, &pieces);
     let mut metadata = metadata::merge(draft.metadata, metadata::from_text(&pieces));
     if metadata.title.is_none() {
-        metadata.title = draft.title_fallback;
+        metadata.title = draft.title_fallback.or_else(|| lede_title(&pieces));
     }
     NewArticle {
         content_hash: content_hash(&draft.text, &metadata),
@@ -211,6 +212,70 @@ pub fn article(source: String, source_key: String, draft: Draft) -> NewArticle {
         metadata,
         extra: draft.extra,
     }
+}
+
+/// Longest title taken from the first sentence of an article with no headline.
+const LEDE_TITLE_CHARS: usize = 90;
+
+/// For an article with no headline anywhere (an op-ed saved from its first
+/// paragraph), its first sentence, cut at a word, marked `lede` so the
+/// researcher sees it was derived, and can replace it.
+fn lede_title(pieces: &[segments::Piece]) -> Option<Field<String>> {
+    let body = pieces.iter().find(|p| p.kind == SegmentKind::Body)?;
+    let sentence_end = first_sentence_end(body.text);
+    let sentence = body.text[..sentence_end].trim();
+    if sentence.is_empty() {
+        return None;
+    }
+    let (value, chars) = if sentence.chars().count() <= LEDE_TITLE_CHARS {
+        (sentence.to_string(), sentence.chars().count())
+    } else {
+        let cut: String = sentence.chars().take(LEDE_TITLE_CHARS).collect();
+        let cut = cut
+            .rsplit_once(' ')
+            .map_or(cut.as_str(), |(head, _)| head)
+            .trim_end();
+        (format!("{cut}…"), cut.chars().count())
+    };
+    let lead = body.text.chars().take_while(|c| c.is_whitespace()).count();
+    Some(Field {
+        value,
+        source: Provenance {
+            origin: "lede".into(),
+            start: Some(body.start + lead),
+            end: Some(body.start + lead + chars),
+        },
+    })
+}
+
+/// Byte offset where the first sentence of `text` ends: at a line break, or
+/// at `.`, `!`, `?` before white space, unless the `.` closes an
+/// abbreviation ("U.S.", "Mr.", "Oct.", a lone initial).
+fn first_sentence_end(text: &str) -> usize {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "prof",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+        "vs", "inc", "corp", "co", "ltd", "jr", "sr",
+    ];
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let at_space = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+        match c {
+            '\n' if i > 0 => return i,
+            '!' | '?' if at_space => return i + 1,
+            '.' if at_space => {
+                let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                let abbreviation = word.contains('.')
+                    || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+                    || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+                if !abbreviation {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// `source` is the path as the user gave it; `source_key` the canonical
@@ -254,8 +319,16 @@ fn title_from_file_name(path: &Path) -> Option<Field<String>> {
 pub fn content_hash(text: &str, metadata: &Metadata) -> String {
     let mut h = blake3::Hasher::new();
     for part in [
-        metadata.title.as_ref().map(|f| f.value.as_str()).unwrap_or(""),
-        &metadata.published.as_ref().map(|f| f.value.to_string()).unwrap_or_default(),
+        metadata
+            .title
+            .as_ref()
+            .map(|f| f.value.as_str())
+            .unwrap_or(""),
+        &metadata
+            .published
+            .as_ref()
+            .map(|f| f.value.to_string())
+            .unwrap_or_default(),
     ] {
         h.update(part.as_bytes());
         h.update(b"\0");

@@ -69,10 +69,13 @@ fn seed_titles_and_outlets() {
         Some("The Wire"),
         "the syndication note names the partner"
     );
+    let lede = seed("000")
+        .metadata
+        .title
+        .expect("000 gets a title from its first sentence");
     assert_eq!(
-        seed("000").metadata.title,
-        None,
-        "000 opens with a sentence, not a headline, and its file name is an id"
+        lede.source.origin, "lede",
+        "000 opens with a sentence, not a headline, and its file name is an id: the title is derived"
     );
 }
 
@@ -122,9 +125,12 @@ fn file_name_title_only_when_descriptive() {
         "a descriptive file name is the last-resort title"
     );
     assert_eq!(
-        one("001.txt", b"the talks went on.").metadata.title,
-        None,
-        "a numbered file name says nothing"
+        one("001.txt", b"the talks went on.")
+            .metadata
+            .title
+            .map(|f| f.source.origin),
+        Some("lede".into()),
+        "a numbered file name says nothing: the first sentence is the title"
     );
 }
 
@@ -224,4 +230,39 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn an_article_without_a_headline_is_titled_by_its_first_sentence() {
+    let text = "Recent efforts at dialogue between top Russian and U.S. diplomats offer real hope that Russia and the U.S. could finally be seeking an end.\n\nMore text follows here.\n";
+    let recs: Vec<_> = read_bytes(
+        std::path::Path::new("000_e325a30fb16ebc76.txt"),
+        text.as_bytes(),
+    )
+    .expect("reads")
+    .into_iter()
+    .collect();
+    let rec = recs[0].as_ref().expect("one article");
+    let title = rec.metadata.title.as_ref().expect("a derived title");
+    assert!(
+        title.value.starts_with("Recent efforts at dialogue"),
+        "from the first sentence: {}",
+        title.value
+    );
+    assert!(
+        title.value.ends_with('…') && title.value.chars().count() <= 91,
+        "cut at a word: {}",
+        title.value
+    );
+    assert_eq!(
+        title.source.origin, "lede",
+        "marked as derived, so the UI can say so"
+    );
+    let (s, e) = (title.source.start.unwrap(), title.source.end.unwrap());
+    let quoted: String = rec.text.chars().skip(s).take(e - s).collect();
+    assert_eq!(
+        format!("{quoted}…"),
+        title.value,
+        "the provenance range is the text the title came from"
+    );
 }

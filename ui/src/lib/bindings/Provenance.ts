@@ -5,7 +5,8 @@
  */
 export type Provenance = { 
 /**
- * `front_matter`, `jsonl`, `html_meta`, `text`, `file_name` or `user`.
+ * `front_matter`, `jsonl`, `html_meta`, `text`, `lede` (a title made from
+ * the first sentence), `file_name` or `user`.
  */
 origin: string, 
 /**
