@@ -312,3 +312,7 @@ impl Library {
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+#[cfg(test)]
+#[path = "library_tests.rs"]
+mod tests;
