@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_DEBUG := target/debug/parley
 CLI_DEBUG := target/debug/parley-cli
 
-.PHONY: setup build-app run test test-rust test-ui test-e2e package bindings bench
+.PHONY: setup build-app run test test-rust test-ui test-e2e test-package package bindings bench
 
 setup:
 	scripts/setup.sh
@@ -33,7 +33,7 @@ run: build-app
 
 # Every test: Rust (core, CLI, shell, benchmark), the UI's component tests,
 # then the real app end to end.
-test: setup test-rust test-ui test-e2e
+test: setup test-rust test-ui test-e2e test-package
 
 test-rust:
 	cargo test --workspace --locked
@@ -43,6 +43,13 @@ test-ui:
 
 test-e2e: build-app
 	scripts/e2e.sh
+
+# A debug .deb (reuses build-app's debug build; a release build would cost
+# CI ~10 min), unpacked, checked and launched by the smoke test.
+test-package: build-app
+	rm -f target/debug/bundle/deb/*.deb
+	cd ui && npm run tauri -- build --debug --bundles deb
+	scripts/package-smoke.sh target/debug/bundle/deb/*.deb
 
 # TypeScript types generated from the Rust types crossing the IPC boundary.
 bindings:
