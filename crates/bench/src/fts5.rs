@@ -43,6 +43,10 @@ const SCHEMA: &str = "CREATE VIRTUAL TABLE docs USING fts5(
     tokenize = 'porter unicode61'
 )";
 
+/// bm25 with title matches weighted twice, as Parley ranks (its
+/// `TITLE_BOOST`); columns in schema order: title, outlet, body.
+const RANK: &str = "INSERT INTO docs(docs, rank) VALUES ('rank', 'bm25(2.0, 1.0, 1.0)')";
+
 /// Snippet of at most this many tokens: about the length of a Parley snippet.
 const SNIPPET_TOKENS: i32 = 32;
 
@@ -83,6 +87,7 @@ impl Fts5 {
         // Merge the b-tree segments as a long-lived index would be.
         conn.execute("INSERT INTO docs(docs) VALUES ('optimize')", [])
             .map_err(sql)?;
+        conn.execute(RANK, []).map_err(sql)?;
         let elapsed = start.elapsed();
         Ok((Fts5 { conn }, Fts5Build { articles, elapsed }))
     }
@@ -146,6 +151,7 @@ mod tests {
             )
             .unwrap();
         }
+        conn.execute(RANK, []).unwrap();
         Fts5 { conn }
     }
 

@@ -50,9 +50,9 @@ pub fn run(lib: &Library, fts: &Fts5, queries: &[BenchQuery], plan: Plan) -> Vec
 
 fn run_one(lib: &Library, fts: &Fts5, q: &BenchQuery, plan: Plan) -> QueryRun {
     let request = SearchRequest {
-        query: q.parley.clone(),
         limit: TOP,
         sort: SortOrder::Relevance,
+        ..SearchRequest::new(q.parley.as_str())
     };
     let mut parley = EngineRun::default();
     let mut fts5 = EngineRun::default();
@@ -97,7 +97,7 @@ fn time_parley(lib: &Library, request: &SearchRequest, run: &mut EngineRun, time
             run.with_highlight = results
                 .hits
                 .iter()
-                .filter(|h| !h.highlights.is_empty())
+                .filter(|h| !h.highlights.is_empty() || !h.title_highlights.is_empty())
                 .count();
         }
         Err(e) => run.error = Some(e.to_string()),

@@ -96,16 +96,17 @@ impl Report {
             .iter()
             .find(|i| i.corpus.starts_with("Reuters"))
         {
-            let complete = reuters.imported == reuters.expected;
+            let complete = reuters.complete();
             targets.push(Target {
                 name: "Reuters import under 10 s",
                 figure: secs(reuters.elapsed),
                 met: complete && reuters.elapsed < Duration::from_secs(10),
                 note: (!complete).then(|| {
                     format!(
-                        "imported {} of {} articles",
-                        group(reuters.imported),
-                        group(reuters.expected)
+                        "read {} of {} articles, {} failed",
+                        group(reuters.processed()),
+                        group(reuters.expected),
+                        reuters.failed
                     )
                 }),
             });
@@ -115,6 +116,15 @@ impl Report {
         };
         let partial = self.failed().count();
         let note = (partial > 0).then(|| format!("{partial} queries failed and are left out"));
+        // Without snippets Parley would be timed on less work than FTS5 does,
+        // and a win would mean nothing.
+        let (snippets, _, hits) = self.parley_decoration();
+        let undecorated = hits > 0 && snippets == 0;
+        let fts_note = if undecorated {
+            Some("not comparable: Parley returned no snippets".to_string())
+        } else {
+            note.clone()
+        };
         targets.push(Target {
             name: "search p50 under 1 ms",
             figure: ms(c.parley.p50),
@@ -134,8 +144,8 @@ impl Report {
                 c.p50_ratio(),
                 c.p99_ratio()
             ),
-            met: c.p50_ratio() > 1.0 && c.p99_ratio() > 1.0,
-            note,
+            met: !undecorated && c.p50_ratio() > 1.0 && c.p99_ratio() > 1.0,
+            note: fts_note,
         });
         targets
     }
@@ -155,11 +165,11 @@ impl Report {
         out += "Import\n";
         for i in &self.imports {
             out += &format!(
-                "  {:<14} {:>6} articles ({} expected, {} duplicate, {} failed)  {:>6.1} MB  {:>8}  {:>8.0} articles/s  {:>6.2} MB/s\n",
+                "  {:<14} {:>6} articles stored + {} duplicates of {} ({} failed)  {:>6.1} MB  {:>8}  {:>8.0} articles/s  {:>6.2} MB/s\n",
                 i.corpus,
                 group(i.imported),
-                group(i.expected),
                 i.duplicates,
+                group(i.expected),
                 i.failed,
                 i.bytes as f64 / 1e6,
                 secs(i.elapsed),
@@ -279,12 +289,14 @@ pub fn mb(bytes: u64) -> String {
 /// `19043` as `19,043`.
 pub fn group(n: usize) -> String {
     let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let head = match digits.len() % 3 {
+        0 => 3,
+        r => r,
+    };
+    let mut out = digits[..head].to_string();
+    for group in digits.as_bytes()[head..].chunks(3) {
+        out.push(',');
+        out.push_str(std::str::from_utf8(group).expect("ASCII digits"));
     }
     out
 }
