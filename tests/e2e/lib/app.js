@@ -77,12 +77,19 @@ export async function launch(name) {
 }
 
 /**
- * Saves a PNG of the whole window as `screenshots/<name>.png`, after the
- * webview has painted what the DOM already holds (WebKit captures the last
- * painted frame, which can lag a fresh render).
+ * Saves a PNG of the whole window as `screenshots/<name>.png`, by default
+ * after the webview has painted what the DOM already holds (WebKit captures
+ * the last painted frame, which can lag a fresh render); `settle: false`
+ * shoots at once, for states that last only a moment.
  */
-export async function screenshot(browser, name) {
+export async function screenshot(browser, name, { settle = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
+  if (settle) await settled(browser);
+  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+}
+
+/** Resolves after two frames, or after a second where frames are throttled. */
+async function settled(browser) {
   await browser.executeAsync((done) => {
     const fallback = setTimeout(done, 1000);
     requestAnimationFrame(() =>
@@ -92,7 +99,6 @@ export async function screenshot(browser, name) {
       }),
     );
   });
-  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
 }
 
 /** `[data-testid=…]`, the UI's stable hooks for tests. */
