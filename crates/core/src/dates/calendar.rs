@@ -73,6 +73,16 @@ pub fn open_year(r: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i3
     }
 }
 
+/// The year of "last March" (`after` false) or "next March" (`after`
+/// true): the nearest such month strictly before or after the reference's.
+pub fn adjacent_year(r: NaiveDate, month: u32, after: bool) -> i32 {
+    match (after, month.cmp(&r.month())) {
+        (false, std::cmp::Ordering::Less) | (true, std::cmp::Ordering::Greater) => r.year(),
+        (false, _) => r.year() - 1,
+        (true, _) => r.year() + 1,
+    }
+}
+
 /// Months since year 0 of a year and month, for comparing spans.
 fn month_index(year: i32, month: u32) -> i32 {
     year * 12 + month as i32 - 1

@@ -15,7 +15,7 @@
 //! (`(?-u:\b)`, `(?-u:\s)`): a Unicode `\b` makes the lazy DFA give up on
 //! the first "détente" or curly quote and fall back to slower engines.
 
-use super::lexicon::{DAY, MONTH, NUMBER, PART_OF_DAY, UNIT, WEEKDAY, YEAR};
+use super::lexicon::{DAY, DAY_WORD, MONTH, NUMBER, PART_OF_DAY, UNIT, WEEKDAY, YEAR};
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
@@ -76,7 +76,10 @@ const RULES: &[(Rule, &str)] = &[
         r"\b<WDP>(?:the\s+)?(?P<d><DAY>)\s+(?:of\s+)?(?P<mon><MONTH>),?\s+(?P<y><YEAR>)\b",
     ),
     (Rule::YearFirstPart, r"(?i)\b(?P<y><YEAR>)\s+<QUARTER>"),
-    (Rule::Md, r"\b<WDP>(?P<mon><MONTH>)\s*(?P<d><DAY>)\b<REL>"),
+    (
+        Rule::Md,
+        r"\b<WDP>(?P<mon><MONTH>)\s*(?:(?P<d><DAY>)|(?P<dw><DAYWORD>))\b<REL>",
+    ),
     (
         Rule::Dm,
         r"\b<WDP>(?:the\s+)?(?P<d><DAY>)\s+(?:of\s+)?(?P<mon><MONTH>)<REL>",
@@ -85,7 +88,10 @@ const RULES: &[(Rule, &str)] = &[
         Rule::My,
         r"\b<MOD>(?P<mon><MONTH>),?\s+(?:of\s+)?(?P<y><YEAR>)\b",
     ),
-    (Rule::Month, r"\b<MOD>(?P<mon><MONTH>)<REL>"),
+    (
+        Rule::Month,
+        r"\b(?:(?P<dir>(?i:last|next|this))\s+)?<MOD>(?P<mon><MONTH>)<REL>",
+    ),
     (
         Rule::Decade,
         r"(?i)\b(?:the\s+)?<MOD>(?:(?P<dec>1[6-9][0-9]0|20[0-9]0)|(?:'|’)(?P<short>[0-9]0))(?:'|’)?s\b",
@@ -150,12 +156,12 @@ const RULES: &[(Rule, &str)] = &[
     ),
     (Rule::Year, r"\b<MOD>(?P<y><YEAR>)\b"),
     (
-        Rule::Duration,
-        r"(?i)\b(?P<n><NUM>)(?:\s+|-)(?P<u><UNIT>)\b",
+        Rule::Long,
+        r"(?i)\b(?:an?\s+)?(?P<span>(?P<u>year|month|week|day|decade|centur(?:y|ies))(?P<pl>s)?-?long)\b",
     ),
     (
-        Rule::Long,
-        r"(?i)\b(?P<u>year|month|week|day|decade|centur(?:y|ies))(?P<pl>s)?-?long\b",
+        Rule::Duration,
+        r"(?i)\b(?P<n><NUM>)(?:\s+|-)(?P<u><UNIT>)\b",
     ),
     (
         Rule::BarePlural,
@@ -176,6 +182,7 @@ fn expand(pattern: &str) -> String {
         .replace("<QUARTER>", QUARTER)
         .replace("<MONTH>", MONTH)
         .replace("<WD>", WEEKDAY)
+        .replace("<DAYWORD>", DAY_WORD)
         .replace("<DAY>", DAY)
         .replace("<YEAR>", YEAR)
         .replace("<NUM>", NUMBER)
@@ -236,18 +243,38 @@ pub struct Match<'t> {
     pub caps: Captures<'t>,
 }
 
-/// Every grammar match in `text`, left to right, never overlapping.
-pub fn matches(text: &str) -> impl Iterator<Item = Match<'_>> + '_ {
+/// The first grammar match that starts at or after byte `from` of `text`.
+///
+/// The caller decides where to look next: past the match when it is kept,
+/// or one char past its start when it is rejected, so that a rejected "a
+/// decade" does not hide the "decade-long" inside it.
+pub fn next_match(text: &str, from: usize) -> Option<Match<'_>> {
     let g = &*GRAMMAR;
-    g.scan.find_iter(text).filter_map(move |m| {
+    let mut from = from;
+    while from <= text.len() {
+        let m = g.scan.find_at(text, from)?;
         let slice = &text[m.range()];
-        let index = g.which.matches(slice).iter().next()?;
-        let caps = g.rules[index].captures(slice)?;
-        Some(Match {
-            rule: RULES[index].0,
-            start: m.start(),
-            end: m.end(),
-            caps,
-        })
-    })
+        let index = g.which.matches(slice).iter().next();
+        let caps = index.and_then(|i| g.rules[i].captures(slice));
+        if let (Some(index), Some(caps)) = (index, caps) {
+            return Some(Match {
+                rule: RULES[index].0,
+                start: m.start(),
+                end: m.end(),
+                caps,
+            });
+        }
+        // Unreachable in practice (the anchored rules accept every span
+        // the combined one finds), but never loop on it.
+        from = next_char(text, m.start());
+    }
+    None
+}
+
+/// The byte offset of the char after the one at `at`.
+pub fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
 }

@@ -19,6 +19,9 @@ pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 /// Day of the month, 1–31, with an optional ordinal suffix.
 pub const DAY: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 
+/// Day of the month in words, as Reuters writes it: "March six", "May one".
+pub const DAY_WORD: &str = r"(?i:thirty-one|thirty|twenty-(?:one|two|three|four|five|six|seven|eight|nine)|twenty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+
 /// A four-digit year, 1600–2099: wide enough for history, narrow enough to
 /// keep "3000 tonnes" out.
 pub const YEAR: &str = r"(?:1[6-9][0-9]{2}|20[0-9]{2})";
@@ -90,7 +93,7 @@ pub fn count(text: &str) -> Option<String> {
     }
     let n = match t.as_str() {
         "a" | "an" | "one" => 1,
-        "two" => 2,
+        "two" | "couple" | "a couple" | "couple of" | "a couple of" => 2,
         "three" => 3,
         "four" => 4,
         "five" => 5,

@@ -17,6 +17,10 @@ pub enum YearRef {
     Shift(i32),
     /// Not given: "On July 9", "in May"; chosen by tense around the reference.
     Open,
+    /// "last March": the latest such month before the reference month.
+    Previous,
+    /// "next March": the earliest such month after the reference month.
+    Following,
 }
 
 /// The qualifier of a relative expression: "last", "this", "next".

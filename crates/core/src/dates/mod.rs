@@ -37,6 +37,8 @@ mod cases_negative;
 mod cases_relative;
 #[cfg(test)]
 mod seed_tests;
+#[cfg(test)]
+mod throughput_tests;
 
 use crate::text::CharIndex;
 use chrono::NaiveDate;
@@ -89,9 +91,20 @@ pub struct TemporalExpression {
 /// Every temporal expression in `text`, in order, never overlapping,
 /// resolved against `reference` (the article's publication date).
 pub fn recognise(text: &str, reference: Option<NaiveDate>) -> Vec<TemporalExpression> {
-    let found: Vec<Found> = grammar::matches(text)
-        .filter_map(|m| parse::parse(text, &m))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    let mut from = 0;
+    while from <= text.len() {
+        let Some(m) = grammar::next_match(text, from) else {
+            break;
+        };
+        match parse::parse(text, &m) {
+            Some(f) => {
+                from = m.end.max(grammar::next_char(text, m.start));
+                found.push(f);
+            }
+            None => from = grammar::next_char(text, m.start),
+        }
+    }
     let found = join_clock_times(text, found);
     let index = CharIndex::new(text);
     found

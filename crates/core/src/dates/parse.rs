@@ -80,6 +80,29 @@ const CALENDAR_CONTEXT: &[&str] = &[
     "winter",
 ];
 
+/// Words after which a bare season is a time ("in spring", "during the
+/// winter"); "the" alone is not enough ("the spring water").
+const SEASON_CONTEXT: &[&str] = &[
+    "in",
+    "during",
+    "since",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "of",
+    "each",
+    "every",
+    "this",
+    "that",
+    "early",
+    "late",
+    "mid",
+];
+
 /// Words after which "a day", "an hour" is a span of time rather than a rate
 /// ("800,000 barrels a day").
 const ARTICLE_CONTEXT: &[&str] = &[
@@ -176,7 +199,12 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
             {
                 return None;
             }
-            let (mo, d) = (month()?, int("d")?);
+            let d = match get("dw") {
+                Some(_) if !day_word_ends_date(text, m.end) => return None,
+                Some(w) => count(w)?.parse().ok()?,
+                None => int("d")?,
+            };
+            let mo = month()?;
             // 2000 is a leap year, so February 29 passes here and is checked
             // again once the year is known.
             NaiveDate::from_ymd_opt(2000, mo, d)?;
@@ -193,11 +221,19 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
         },
         Rule::Month => {
             let word = get("mon")?;
-            if get("mod").is_none() && get("rel").is_none() && !bare_month_is_date(text, m, word) {
+            let dir = get("dir").map(|d| d.to_ascii_lowercase());
+            let qualified = get("mod").is_some() || get("rel").is_some() || dir.is_some();
+            if !qualified && !bare_month_is_date(text, m, word) {
                 return None;
             }
+            let year = match dir.as_deref() {
+                Some("last") => YearRef::Previous,
+                Some("next") => YearRef::Following,
+                Some(_) => YearRef::Shift(0),
+                None => rel_year(),
+            };
             Mention::Calendar {
-                year: rel_year(),
+                year,
                 month: Some(month()?),
                 day: None,
             }
@@ -238,7 +274,7 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
                 let fall = word.eq_ignore_ascii_case("fall");
                 let before = prev_word(text, m.start);
                 if fall
-                    || !in_context(before, CALENDAR_CONTEXT)
+                    || !in_context(before, SEASON_CONTEXT)
                     || word.starts_with(char::is_uppercase)
                 {
                     return None;
@@ -267,7 +303,7 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
                 // "the last day of", "the next week": a day or a relative
                 // date, not a span.
                 let short = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day);
-                if short || matches!(dir.as_str(), "next" | "following") {
+                if short || matches!(dir.as_str(), "next" | "following" | "previous") {
                     return None;
                 }
             }
@@ -296,6 +332,7 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
             unit: Unit::parse(get("u")?)?,
             dir: dir_of(get("dir")?)?,
         },
+        Rule::Weekday if is_newspaper(next_word(text, m.end)) => return None,
         Rule::WeekdayQual | Rule::Weekday => Mention::Weekday {
             day: lexicon::weekday(get("wd")?)?,
             dir: get("dir").and_then(dir_of),
@@ -337,6 +374,10 @@ pub fn parse(text: &str, m: &Match) -> Option<Found> {
             let unit = Unit::parse(get("u")?)?;
             let article = matches!(n.to_ascii_lowercase().as_str(), "a" | "an");
             if article && !in_context(prev_word(text, m.start), ARTICLE_CONTEXT) {
+                return None;
+            }
+            // "1,743,000\n    Year": a column heading in a results table.
+            if get("u")?.starts_with(char::is_uppercase) {
                 return None;
             }
             if unit == Unit::Second && !n.starts_with(|c: char| c.is_ascii_digit()) {
@@ -394,10 +435,44 @@ fn dir_of(word: &str) -> Option<Dir> {
     }
 }
 
+/// "the Sunday Times": a title, not a day.
+fn is_newspaper(next: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Times",
+        "Telegraph",
+        "Express",
+        "Mirror",
+        "Herald",
+        "Post",
+        "Star",
+        "Independent",
+        "Tribune",
+        "Mail",
+        "Observer",
+        "Sport",
+        "People",
+        "Business",
+        "Age",
+    ];
+    TITLES.contains(&next)
+}
+
+/// "March six" is a date when the day word ends the phrase ("expired on
+/// March three.", "from March six to"), not in "in March two companies".
+fn day_word_ends_date(text: &str, end: usize) -> bool {
+    const JOINERS: &[&str] = &[
+        "and", "to", "through", "until", "or", "at", "in", "for", "when", "whether", "of", "the",
+        "a",
+    ];
+    let tail = text[end..].trim_start();
+    !tail.starts_with(char::is_alphanumeric) || in_context(next_word(text, end), JOINERS)
+}
+
 /// "May" and "March" are words before they are months; the other names are
 /// read as months unless they look like a first name ("June Carter").
 fn bare_month_is_date(text: &str, m: &Match, word: &str) -> bool {
-    if !FULL_MONTHS.contains(&word) {
+    // "May Day" is a holiday, and abbreviations need a day or a year.
+    if !FULL_MONTHS.contains(&word) || next_word(text, m.end) == "Day" {
         return false;
     }
     let before = prev_word(text, m.start);

@@ -126,11 +126,15 @@ fn calendar_value(year: i32, month: Option<u32>, day: Option<u32>) -> Option<Str
     })
 }
 
-fn year_of(year: YearRef, r: NaiveDate, open: impl FnOnce() -> i32) -> i32 {
+/// The year of a mention; `open` chooses it when the text does not, and
+/// `month` anchors "last March" / "next March".
+fn year_of(year: YearRef, r: NaiveDate, month: u32, open: impl FnOnce() -> i32) -> i32 {
     match year {
         YearRef::Explicit(y) => y,
         YearRef::Shift(k) => r.year() + k,
         YearRef::Open => open(),
+        YearRef::Previous => calendar::adjacent_year(r, month, false),
+        YearRef::Following => calendar::adjacent_year(r, month, true),
     }
 }
 
@@ -142,9 +146,8 @@ fn relative_value(m: &Mention, r: NaiveDate, tense: &dyn Fn() -> Tense) -> Optio
     };
     Some(match m {
         Mention::Calendar { year, month, day } => {
-            let y = year_of(*year, r, || {
-                calendar::open_year(r, month.unwrap_or(1), *day, tense())
-            });
+            let mo = month.unwrap_or(1);
+            let y = year_of(*year, r, mo, || calendar::open_year(r, mo, *day, tense()));
             calendar_value(y, *month, *day)?
         }
         Mention::Season {
@@ -153,7 +156,7 @@ fn relative_value(m: &Mention, r: NaiveDate, tense: &dyn Fn() -> Tense) -> Optio
             year,
             dir,
         } => {
-            let y = year_of(*year, r, || {
+            let y = year_of(*year, r, *start_month, || {
                 calendar::span_year(r, *start_month, 3, *dir, tense())
             });
             format!("{}-{code}", timex::year(y))
@@ -164,7 +167,7 @@ fn relative_value(m: &Mention, r: NaiveDate, tense: &dyn Fn() -> Tense) -> Optio
             months,
             year,
         } => {
-            let y = year_of(*year, r, || {
+            let y = year_of(*year, r, *first_month, || {
                 calendar::span_year(r, *first_month, *months, None, tense())
             });
             format!("{}-{code}", timex::year(y))
