@@ -19,6 +19,7 @@
 //! Parley.
 
 mod calendar;
+mod context;
 mod grammar;
 mod lexicon;
 mod mention;
