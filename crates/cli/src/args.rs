@@ -44,6 +44,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Find the dates, times and durations in a text and resolve them.
+    Dates(DatesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,4 +85,18 @@ pub struct SearchArgs {
 pub enum Sort {
     Relevance,
     Date,
+}
+
+#[derive(Debug, Args)]
+pub struct DatesArgs {
+    /// The date relative expressions count from (the article's publication
+    /// date): YYYY-MM-DD. Without it, "yesterday" or "on July 9" stay unresolved.
+    #[arg(long, value_name = "DATE")]
+    pub reference: Option<String>,
+    /// Read an article of the library instead of a file (its published date
+    /// is the reference unless --reference is given).
+    #[arg(long, value_name = "ID", conflicts_with = "input")]
+    pub article: Option<i64>,
+    /// A text file, or - (the default) for standard input.
+    pub input: Option<PathBuf>,
 }

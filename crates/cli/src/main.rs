@@ -5,6 +5,7 @@
 //! non-zero status; `--json` prints the result as JSON for scripts.
 
 mod args;
+mod dates_cmd;
 mod output;
 mod progress;
 
@@ -50,6 +51,14 @@ enum Done {
 }
 
 fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
+    // `dates` on a file or stdin needs no library: don't create one.
+    if let Command::Dates(args) = &cli.command {
+        if args.article.is_none() {
+            let (text, reference) = dates_cmd::input(args, None)?;
+            out.dates(&dates_cmd::run(&text, reference));
+            return Ok(Done::Clean);
+        }
+    }
     let dir = datadir::resolve(cli.data_dir);
     let mut lib = Library::open(
         &dir,
@@ -93,6 +102,10 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
                 ..Default::default()
             };
             out.search(&lib.search(&request)?);
+        }
+        Command::Dates(args) => {
+            let (text, reference) = dates_cmd::input(&args, Some(&lib))?;
+            out.dates(&dates_cmd::run(&text, reference));
         }
         Command::Reindex => {
             let mut bar = progress::Bar::new("Indexing", out.json);

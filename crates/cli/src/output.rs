@@ -176,6 +176,27 @@ impl Output {
         }
     }
 
+    pub fn dates(&self, found: &[parley_core::dates::TemporalExpression]) {
+        if self.json {
+            self.print_json(&serde_json::to_value(found).expect("expressions serialise"));
+            return;
+        }
+        for d in found {
+            println!(
+                "{:>6}..{:<6}  {:<8}  {:<12}  {}",
+                d.start,
+                d.end,
+                serde_json::to_value(d.timex_type)
+                    .expect("serialises")
+                    .as_str()
+                    .unwrap_or(""),
+                d.value.as_deref().unwrap_or("unresolved"),
+                d.text
+            );
+        }
+        println!("{} expressions", found.len());
+    }
+
     pub fn reindexed(&self, n: usize) {
         if self.json {
             self.print_json(&json!({ "indexed": n }));

@@ -397,3 +397,51 @@ fn reuters_jsonl_imports_every_article() {
         results["total"]
     );
 }
+
+#[test]
+fn dates_reads_a_text_and_resolves_against_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path())
+        .args(["dates", "--reference", "2016-03-25", "--json", "-"])
+        .write_stdin("Kerry and Lavrov met yesterday; a draft is due by August.")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = json_of(&out.stdout);
+    let found = found.as_array().expect("a list of expressions");
+    assert_eq!(found[0]["text"], "yesterday");
+    assert_eq!(
+        found[0]["value"], "2016-03-24",
+        "yesterday counts from the reference"
+    );
+    assert_eq!(found[0]["type"], "DATE");
+    assert_eq!(
+        (found[0]["start"].as_u64(), found[0]["end"].as_u64()),
+        (Some(21), Some(30)),
+        "char offsets"
+    );
+    assert_eq!(
+        found[1]["value"], "2016-08",
+        "a bare month resolves to the reference year"
+    );
+
+    let out = cli(dir.path())
+        .args(["dates", "--json", "-"])
+        .write_stdin("They met yesterday.")
+        .output()
+        .unwrap();
+    let found = json_of(&out.stdout);
+    assert_eq!(
+        found[0]["value"],
+        Value::Null,
+        "no reference: relative dates stay unresolved"
+    );
+    assert!(
+        !dir.path().join("parley.sqlite3").exists(),
+        "reading a text creates no library"
+    );
+}
