@@ -92,13 +92,19 @@ impl Fts5 {
         Ok((Fts5 { conn }, Fts5Build { articles, elapsed }))
     }
 
+    /// How many articles match `q`: untimed, to check that the FTS5 form
+    /// selects what the Parley form does.
+    pub fn count(&self, q: &BenchQuery) -> Result<usize, String> {
+        let sql = format!("SELECT count(*) FROM docs WHERE docs MATCH ?1{}", filter(q));
+        self.conn
+            .query_row(&sql, [&q.fts5], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| e.to_string())
+    }
+
     /// The top `limit` hits for `q` by bm25, with snippet and highlight.
     pub fn search(&self, q: &BenchQuery, limit: usize) -> Result<Vec<Fts5Hit>, String> {
-        let filter = q
-            .published
-            .as_ref()
-            .map(|cond| format!(" AND ({cond})"))
-            .unwrap_or_default();
+        let filter = filter(q);
         let sql = format!(
             "SELECT rowid, title, outlet, published,
                     snippet(docs, -1, '<b>', '</b>', '…', {SNIPPET_TOKENS}),
@@ -124,6 +130,14 @@ impl Fts5 {
         rows.collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())
     }
+}
+
+/// The query's date condition as an SQL `AND` clause, or nothing.
+fn filter(q: &BenchQuery) -> String {
+    q.published
+        .as_ref()
+        .map(|cond| format!(" AND ({cond})"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -178,6 +192,12 @@ mod tests {
             hits.len(),
             1,
             "the WHERE keeps March only, a time of day included"
+        );
+        assert_eq!(fts.count(&query("oil", Some(march))).unwrap(), 1);
+        assert_eq!(
+            fts.count(&query("oil", None)).unwrap(),
+            2,
+            "both mention oil"
         );
         assert_eq!(hits[0].rowid, 1);
         let hits = fts.search(&query("title:coffee", None), 10).unwrap();

@@ -32,8 +32,10 @@ pub struct EngineRun {
     pub with_snippet: usize,
     /// Hits that came back with at least one highlight.
     pub with_highlight: usize,
-    /// Parley's count of all matching articles (FTS5 does not count).
+    /// How many articles match in all (for FTS5, counted untimed).
     pub total: Option<usize>,
+    /// Article ids of the hits, best first.
+    pub ids: Vec<i64>,
     pub error: Option<String>,
 }
 
@@ -68,6 +70,12 @@ fn run_one(lib: &Library, fts: &Fts5, q: &BenchQuery, plan: Plan) -> QueryRun {
             time_parley(lib, &request, &mut parley, timed);
         }
     }
+    if fts5.error.is_none() {
+        match fts.count(q) {
+            Ok(n) => fts5.total = Some(n),
+            Err(e) => fts5.error = Some(e),
+        }
+    }
     QueryRun {
         query: q.clone(),
         parley,
@@ -89,6 +97,7 @@ fn time_parley(lib: &Library, request: &SearchRequest, run: &mut EngineRun, time
             }
             run.hits = results.hits.len();
             run.total = Some(results.total);
+            run.ids = results.hits.iter().map(|h| h.article_id).collect();
             run.with_snippet = results
                 .hits
                 .iter()
@@ -117,6 +126,7 @@ fn time_fts5(fts: &Fts5, q: &BenchQuery, run: &mut EngineRun, timed: bool) {
                 run.times.push(elapsed);
             }
             run.hits = hits.len();
+            run.ids = hits.iter().map(|h| h.rowid).collect();
             run.with_snippet = hits.iter().filter(|h| h.snippet.contains("<b>")).count();
             run.with_highlight = hits
                 .iter()
@@ -124,5 +134,34 @@ fn time_fts5(fts: &Fts5, q: &BenchQuery, run: &mut EngineRun, timed: bool) {
                 .count();
         }
         Err(e) => run.error = Some(e.to_string()),
+    }
+}
+
+impl QueryRun {
+    /// How many of Parley's hits FTS5 also returned in its top hits.
+    pub fn shared_hits(&self) -> usize {
+        self.parley
+            .ids
+            .iter()
+            .filter(|id| self.fts5.ids.contains(id))
+            .count()
+    }
+}
+
+/// Whether two match counts agree within 10%: the stemmers and the outlet
+/// column make small differences expected, a large one means the two forms
+/// of a query ask different questions.
+pub fn counts_agree(a: usize, b: usize) -> bool {
+    a.abs_diff(b) * 10 <= a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_agree_within_ten_percent() {
+        assert!(super::counts_agree(1000, 910));
+        assert!(!super::counts_agree(1000, 890), "11% apart");
+        assert!(super::counts_agree(0, 0), "both empty agree");
+        assert!(!super::counts_agree(0, 3));
     }
 }

@@ -112,6 +112,34 @@ pub fn render(r: &Report) -> String {
                  both engines answered. Parley was faster on {} of them.\n",
                 c.parley.samples, c.queries, c.parley_faster
             );
+            for (engine, slowest) in [
+                ("Parley", r.slowest(|q| &q.parley)),
+                ("FTS5", r.slowest(|q| &q.fts5)),
+            ] {
+                if let Some((q, l)) = slowest {
+                    md += &format!(
+                        "Slowest query for {engine}: `{}`, median {}.\n",
+                        q.query.parley,
+                        ms(l.p50)
+                    );
+                }
+            }
+            let shared: usize = r.answered().map(|q| q.shared_hits()).sum();
+            let returned: usize = r.answered().map(|q| q.parley.hits).sum();
+            let agree = r
+                .answered()
+                .filter(|q| match (q.parley.total, q.fts5.total) {
+                    (Some(p), Some(f)) => crate::latency::counts_agree(p, f),
+                    _ => false,
+                })
+                .count();
+            md += &format!(
+                "Match counts agree within 10% on {agree} of {} queries (the two forms \
+                 select the same articles); of Parley's top-10 hits FTS5 ranked \
+                 {shared} of {returned} in its own top 10, since the two bm25 \
+                 implementations weigh length and fields differently.\n",
+                c.queries
+            );
             let (snip, high, hits) = r.parley_decoration();
             md += &format!(
                 "Parley returned {hits} hits in all: {snip} with a snippet, {high} with highlights.\n"
@@ -123,7 +151,7 @@ pub fn render(r: &Report) -> String {
 
     md += "\n## Per query\n\n\
            Over each query's timed runs; the ratio is of the medians; hits are \
-           of the top 10, with Parley's count of all matches in brackets.\n\n\
+           of the top 10, with the count of all matching articles in brackets.\n\n\
            | # | kind | Parley query | Parley p50 / p99 | FTS5 p50 / p99 | FTS5 ÷ Parley | Parley hits | FTS5 hits |\n\
            | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
     for (n, q) in r.runs.iter().enumerate() {
@@ -176,6 +204,26 @@ pub fn render(r: &Report) -> String {
             q.query.fts5,
             q.query.caveat.as_deref().unwrap_or_default()
         );
+    }
+    let differ: Vec<_> = r
+        .answered()
+        .filter(|q| match (q.parley.total, q.fts5.total) {
+            (Some(p), Some(f)) => !crate::latency::counts_agree(p, f),
+            _ => false,
+        })
+        .collect();
+    if !differ.is_empty() {
+        md += "- Match counts differ by more than 10% (Parley / FTS5):";
+        for q in differ {
+            md += &format!(
+                " `{}` {} / {};",
+                q.query.parley,
+                group(q.parley.total.unwrap_or_default()),
+                group(q.fts5.total.unwrap_or_default())
+            );
+        }
+        md.pop();
+        md += ".\n";
     }
     md += "- Every query: FTS5 stems with Porter (`porter unicode61`), Parley with \
            the Snowball English stemmer, so a few words stem differently; and an \

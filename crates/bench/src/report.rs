@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::fts5::Fts5Build;
 use crate::ingest::{ImportRun, LibrarySize};
-use crate::latency::{Plan, QueryRun};
+use crate::latency::{EngineRun, Plan, QueryRun};
 use crate::machine::RunContext;
 use crate::stats::{ratio, Latency};
 
@@ -246,6 +246,13 @@ impl Report {
         }
         out += &format!("\nTotal run time {}\n", secs(self.total_wall));
         out
+    }
+
+    /// The answered query with the slowest median on one engine.
+    pub fn slowest(&self, engine: fn(&QueryRun) -> &EngineRun) -> Option<(&QueryRun, Latency)> {
+        self.answered()
+            .filter_map(|q| Latency::of(&engine(q).times).map(|l| (q, l)))
+            .max_by_key(|(_, l)| l.p50)
     }
 
     /// (hits with a snippet, hits with highlights, hits) over Parley's
