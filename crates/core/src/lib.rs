@@ -9,20 +9,32 @@
 //! Passages and search hits are addressed by **char offsets** (Unicode scalar
 //! values) into an article's stored text; see [`text`].
 
+pub mod anchor;
 pub mod article;
+pub mod codebook;
 pub mod datadir;
 pub mod dates;
 pub mod error;
+pub mod history;
 pub mod import;
 pub mod index;
 pub mod library;
+pub mod note;
+pub mod passage;
 pub mod seeds;
 pub mod segment;
 pub mod store;
 pub mod text;
 
+pub use anchor::Anchor;
 pub use article::{Article, ArticleId, ArticleSummary, MetadataPatch, Published};
+pub use codebook::{CodebookEntry, NewTag, Tag, TagDeletion, TagEdit, TagId};
 pub use error::{Error, ErrorCode, Result};
 pub use library::{ImportSummary, Library, OpenOptions, Progress};
+pub use note::{Note, NoteId};
+pub use passage::{
+    AnchorStatus, NewPassage, Passage, PassageFilter, PassageId, ReanchorCounts, ReviewItem,
+};
 pub use segment::{Segment, SegmentKind};
+pub use store::{AnnotationHit, AnnotationKind};
 pub use text::CharSpan;

@@ -7,9 +7,17 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod codebook;
+mod find;
+mod notes;
+mod passages;
+mod review;
+mod undo;
+
 use crate::article::{Article, ArticleId, ArticleSummary, MetadataPatch};
 use crate::import::{self, ImportFailure};
-use crate::index::{IndexBatch, SearchIndex, SearchRequest, SearchResults};
+use crate::index::{IndexBatch, SearchIndex};
+use crate::passage::ReanchorCounts;
 use crate::seeds::SEEDS;
 use crate::store::{NewArticle, Store, VersionOutcome};
 use crate::{Error, Result};
@@ -56,6 +64,11 @@ pub struct ImportSummary {
     pub updated: Vec<ArticleId>,
     pub duplicates: Vec<Duplicate>,
     pub failed: Vec<ImportFailure>,
+    /// What happened to the passages of updated articles.
+    // Left out of the TS bindings until the UI shows it (regenerating them
+    // is the UI step's job).
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub reanchored: ReanchorCounts,
 }
 
 /// How to open a library.
@@ -227,7 +240,16 @@ impl Library {
             let outcomes = store.transaction(|tx| {
                 pending
                     .iter()
-                    .map(|a| Store::put_article(tx, a, &now))
+                    .map(|a| {
+                        let outcome = Store::put_article(tx, a, &now)?;
+                        // Passages follow a changed text in the same
+                        // transaction: never stored on offsets of a text
+                        // that is no longer current.
+                        if let VersionOutcome::NewVersion { id, .. } = outcome {
+                            summary.reanchored.add(review::reanchor_article(tx, id)?);
+                        }
+                        Ok(outcome)
+                    })
                     .collect::<Result<Vec<_>>>()
             })?;
             for (a, outcome) in pending.iter().zip(outcomes) {
@@ -263,21 +285,13 @@ impl Library {
         self.store.article(id)
     }
 
-    /// Edits an article's metadata and re-indexes it.
+    /// Edits an article's metadata (undoably) and re-indexes it.
     pub fn set_metadata(&mut self, id: ArticleId, patch: &MetadataPatch) -> Result<Article> {
         if patch.is_empty() {
             return Err(Error::invalid("nothing to change: give at least one field"));
         }
         self.store.article(id)?;
-        self.store.set_metadata(id, patch, &now())?;
-        let mut batch = self.index.batch()?;
-        batch.put(&self.store.stored_article(id)?)?;
-        batch.commit()?;
-        self.store.article(id)
-    }
-
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        self.index.search(request)
+        self.record_metadata(id, patch)
     }
 
     /// Rebuilds the search index from the store.
@@ -316,3 +330,7 @@ fn now() -> String {
 #[cfg(test)]
 #[path = "library_tests.rs"]
 mod tests;
+#[cfg(test)]
+mod tagging_tests;
+#[cfg(test)]
+mod undo_tests;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::index::SearchRequest;
+use crate::index::{SearchRequest, SearchResults};
 
 fn search(lib: &Library, q: &str) -> SearchResults {
     lib.search(&SearchRequest {

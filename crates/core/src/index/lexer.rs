@@ -138,6 +138,7 @@ fn field_without_value(tokens: &[Token]) -> Error {
         Some(Token::Field(QField::Body)) => "body",
         Some(Token::Field(QField::Outlet)) => "outlet",
         Some(Token::Field(QField::Author)) => "author",
+        Some(Token::Field(QField::Tag)) => "tag",
         _ => "published",
     };
     invalid(format!(

@@ -38,6 +38,7 @@ use tantivy::directory::error::LockError;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 pub use facets::{FacetCount, Facets};
+pub use query::TagArticles;
 pub use request::{SearchHit, SearchRequest, SearchResults, SortOrder};
 pub use schema::INDEX_SCHEMA_VERSION;
 pub use storage::VERSION_FILE;
@@ -138,8 +139,20 @@ impl SearchIndex {
     }
 
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        search::run(&self.reader.searcher(), &self.fields, req)
+        self.search_with_tags(req, &TagArticles::new())
     }
+
+    /// A search whose `tag:NAME` terms are resolved by `tags` (lower-cased
+    /// name → article ids); see [`tag_names`].
+    pub fn search_with_tags(&self, req: &SearchRequest, tags: &TagArticles) -> Result<SearchResults> {
+        search::run(&self.reader.searcher(), &self.fields, req, tags)
+    }
+}
+
+/// The tag names a query's `tag:NAME` terms ask for, for the caller to
+/// resolve before [`SearchIndex::search_with_tags`].
+pub fn tag_names(query: &str) -> Result<Vec<String>> {
+    Ok(syntax::tag_names(&syntax::parse(query)?))
 }
 
 impl IndexBatch<'_> {

@@ -7,11 +7,12 @@
 //! indexed as `negoti`. Fuzzy terms are compared in stemmed form for the
 //! same reason (`kery~` → `keri` is one edit from Kerry's stem `kerri`).
 
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur as TOccur,
-    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -34,10 +35,19 @@ pub struct Compiled {
     pub title: Matchers,
 }
 
+/// Article ids per tag name (lower-cased), for `tag:NAME`.
+pub type TagArticles = HashMap<String, Vec<i64>>;
+
 /// Compiles `node`; `include_boilerplate` searches the `all` field instead
-/// of `body`.
-pub fn compile(node: &Node, fields: &Fields, include_boilerplate: bool) -> Result<Compiled> {
+/// of `body`; `tags` resolves `tag:NAME`.
+pub fn compile(
+    node: &Node,
+    fields: &Fields,
+    include_boilerplate: bool,
+    tags: &TagArticles,
+) -> Result<Compiled> {
     let mut b = Builder {
+        tags,
         fields: *fields,
         text_field: if include_boilerplate {
             fields.all
@@ -66,7 +76,8 @@ pub fn compile(node: &Node, fields: &Fields, include_boilerplate: bool) -> Resul
     })
 }
 
-struct Builder {
+struct Builder<'t> {
+    tags: &'t TagArticles,
     fields: Fields,
     text_field: Field,
     prose: TextAnalyzer,
@@ -94,7 +105,7 @@ enum Target {
     None,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// `None` when the node has no searchable words (punctuation only).
     fn node(&mut self, node: &Node, positive: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
@@ -151,6 +162,22 @@ impl Builder {
                     _ => None,
                 };
                 Ok(either(vec![words, exact]))
+            }
+            Some(QField::Tag) => {
+                let name = match value {
+                    Value::Word(w) | Value::Phrase { text: w, .. } => w,
+                    _ => {
+                        return Err(Error::InvalidQuery(
+                            "tag: takes a tag name, as in tag:economy or tag:\"foreign policy\"".into(),
+                        ))
+                    }
+                };
+                let ids = self
+                    .tags
+                    .get(&name.trim().to_lowercase())
+                    .ok_or_else(|| Error::InvalidQuery(format!("no tag named '{name}'")))?;
+                let terms = ids.iter().map(|&id| Term::from_field_i64(f.id, id));
+                Ok(Some(Box::new(TermSetQuery::new(terms))))
             }
             Some(QField::Published) => {
                 let range = match value {

@@ -8,7 +8,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::facets::{FacetCollector, Facets};
 use super::highlight::{Highlighter, Matchers};
-use super::query::{self, Compiled};
+use super::query::{self, Compiled, TagArticles};
 use super::request::{SearchHit, SearchRequest, SearchResults, SortOrder};
 use super::schema::{decode_ranges, Fields, DATE};
 use super::snippet::snippet;
@@ -19,9 +19,14 @@ use crate::Result;
 /// Hits one request may ask for: a page, not an export.
 const MAX_LIMIT: usize = 1_000;
 
-pub fn run(searcher: &Searcher, fields: &Fields, req: &SearchRequest) -> Result<SearchResults> {
+pub fn run(
+    searcher: &Searcher,
+    fields: &Fields,
+    req: &SearchRequest,
+    tags: &TagArticles,
+) -> Result<SearchResults> {
     let node = syntax::parse(&req.query)?;
-    let compiled = query::compile(&node, fields, req.include_boilerplate)?;
+    let compiled = query::compile(&node, fields, req.include_boilerplate, tags)?;
     let q = compiled.query.as_ref();
     let limit = req.limit.min(MAX_LIMIT);
     let (page, total, facets): (Vec<(f32, DocAddress)>, usize, Facets) = if limit == 0 {

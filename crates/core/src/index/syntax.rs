@@ -32,6 +32,9 @@ pub enum QField {
     Outlet,
     Author,
     Published,
+    /// `tag:NAME`: articles with a passage tagged NAME or a tag below it,
+    /// resolved by the library (tags live in SQLite, not in the index).
+    Tag,
 }
 
 impl QField {
@@ -42,6 +45,7 @@ impl QField {
             "outlet" => QField::Outlet,
             "author" => QField::Author,
             "published" | "date" => QField::Published,
+            "tag" => QField::Tag,
             _ => return None,
         })
     }
@@ -90,6 +94,19 @@ pub enum Node {
         value: Value,
     },
     Bool(Vec<(Occur, Node)>),
+}
+
+/// The tag names a query asks for (`tag:NAME`), in order, as typed.
+pub fn tag_names(node: &Node) -> Vec<String> {
+    match node {
+        Node::All => Vec::new(),
+        Node::Atom {
+            field: Some(QField::Tag),
+            value: Value::Word(w) | Value::Phrase { text: w, .. },
+        } => vec![w.clone()],
+        Node::Atom { .. } => Vec::new(),
+        Node::Bool(clauses) => clauses.iter().flat_map(|(_, n)| tag_names(n)).collect(),
+    }
 }
 
 /// Parses a query string; an empty query is [`Node::All`].

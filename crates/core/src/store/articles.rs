@@ -201,53 +201,7 @@ impl Store {
 
     /// Applies a user's metadata edit; edited fields are marked as the user's.
     pub fn set_metadata(&mut self, id: ArticleId, patch: &MetadataPatch, now: &str) -> Result<()> {
-        self.transaction(|tx| {
-            let mut meta = load_metadata(tx, id)?;
-            let user = || Provenance::from("user");
-            let text_field = |v: &String| {
-                let v = v.trim().to_string();
-                (!v.is_empty()).then(|| Field {
-                    value: v,
-                    source: user(),
-                })
-            };
-            if let Some(v) = &patch.title {
-                meta.title = text_field(v);
-            }
-            if let Some(v) = &patch.outlet {
-                meta.outlet = text_field(v);
-            }
-            if let Some(v) = &patch.author {
-                meta.author = text_field(v);
-            }
-            if let Some(v) = &patch.url {
-                meta.url = text_field(v);
-            }
-            if let Some(v) = patch.published {
-                meta.published = Some(Field {
-                    value: v,
-                    source: user(),
-                });
-            }
-            let m = MetaColumns::of(&meta);
-            tx.execute(
-                "UPDATE articles SET title = ?2, outlet = ?3, author = ?4, published = ?5,
-                     published_sort = ?6, url = ?7, provenance = ?8, updated_at = ?9
-                 WHERE id = ?1",
-                params![
-                    id,
-                    m.title,
-                    m.outlet,
-                    m.author,
-                    m.published,
-                    m.published_sort,
-                    m.url,
-                    m.provenance,
-                    now
-                ],
-            )?;
-            Ok(())
-        })
+        self.transaction(|tx| patch_metadata(tx, id, patch, now))
     }
 
     /// Calls `f` with every article's current version, in id order, in
@@ -293,6 +247,81 @@ impl Store {
             segments: a.segments,
         })
     }
+}
+
+/// [`Store::set_metadata`] inside the caller's transaction.
+pub fn patch_metadata(tx: &Connection, id: ArticleId, patch: &MetadataPatch, now: &str) -> Result<()> {
+    let mut meta = load_metadata(tx, id)?;
+    let user = || Provenance::from("user");
+    let text_field = |v: &String| {
+        let v = v.trim().to_string();
+        (!v.is_empty()).then(|| Field {
+            value: v,
+            source: user(),
+        })
+    };
+    if let Some(v) = &patch.title {
+        meta.title = text_field(v);
+    }
+    if let Some(v) = &patch.outlet {
+        meta.outlet = text_field(v);
+    }
+    if let Some(v) = &patch.author {
+        meta.author = text_field(v);
+    }
+    if let Some(v) = &patch.url {
+        meta.url = text_field(v);
+    }
+    if let Some(v) = patch.published {
+        meta.published = Some(Field {
+            value: v,
+            source: user(),
+        });
+    }
+    let m = MetaColumns::of(&meta);
+    tx.execute(
+        "UPDATE articles SET title = ?2, outlet = ?3, author = ?4, published = ?5,
+             published_sort = ?6, url = ?7, provenance = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            m.title,
+            m.outlet,
+            m.author,
+            m.published,
+            m.published_sort,
+            m.url,
+            m.provenance,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes `meta` (values and provenance) over an article's metadata: how
+/// undo restores exactly what was there.
+pub fn replace_metadata(conn: &Connection, id: ArticleId, meta: &Metadata) -> Result<()> {
+    let m = MetaColumns::of(meta);
+    conn.execute(
+        "UPDATE articles SET title = ?2, outlet = ?3, author = ?4, published = ?5,
+             published_sort = ?6, url = ?7, provenance = ?8
+         WHERE id = ?1",
+        params![id, m.title, m.outlet, m.author, m.published, m.published_sort, m.url, m.provenance],
+    )?;
+    Ok(())
+}
+
+/// The current version number and text of an article.
+pub fn current_text(conn: &Connection, id: ArticleId) -> Result<(i64, String)> {
+    conn.query_row(
+        "SELECT v.version, v.text FROM articles a JOIN article_versions v
+           ON v.article_id = a.id AND v.version = a.current_version
+         WHERE a.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| not_found(id))
 }
 
 const SEGMENTS_SQL: &str =
@@ -391,7 +420,7 @@ impl MetaColumns {
     }
 }
 
-fn load_metadata(conn: &Connection, id: ArticleId) -> Result<Metadata> {
+pub fn load_metadata(conn: &Connection, id: ArticleId) -> Result<Metadata> {
     let (title, outlet, author, published, url, prov): (
         Option<String>,
         Option<String>,

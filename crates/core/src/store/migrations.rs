@@ -6,11 +6,11 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const V1: &str = r#"
 CREATE TABLE library_meta (
@@ -62,6 +62,92 @@ CREATE TABLE segments (
 );
 "#;
 
+/// Hand tagging (issue 4): the codebook, passages with their anchors, notes,
+/// the undo history and a full-text index over passages and notes.
+const V2: &str = r#"
+-- The codebook. `name_key` is the name lower-cased by Rust (Unicode-aware),
+-- which SQLite's NOCASE (ASCII only) could not do for "Économie".
+-- AUTOINCREMENT: ids are never reused, so a history entry or a citation
+-- never points at a different row than the one it was written for.
+CREATE TABLE tags (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL UNIQUE,
+    colour      TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    parent_id   INTEGER REFERENCES tags(id),
+    shortcut    INTEGER UNIQUE CHECK (shortcut BETWEEN 1 AND 9),
+    created_at  TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+CREATE INDEX tags_parent ON tags(parent_id);
+
+-- A passage is stored with its anchor: the position (start, end) and the
+-- quote with ~32 chars of context, both taken from `version` of the text.
+CREATE TABLE passages (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    prefix      TEXT NOT NULL,
+    suffix      TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('anchored', 'moved', 'needs_review', 'orphaned')),
+    review      TEXT,                  -- JSON anchor before re-anchoring, until reviewed
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+CREATE INDEX passages_article ON passages(article_id, start);
+CREATE INDEX passages_status ON passages(status);
+
+CREATE TABLE passage_tags (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tags(id),
+    PRIMARY KEY (passage_id, tag_id)
+);
+CREATE INDEX passage_tags_tag ON passage_tags(tag_id);
+
+CREATE TABLE notes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+
+-- Derived from the [[passage:ID]] markers of a note's body on every save.
+-- No foreign key to passages: deleting a passage must not edit notes, and
+-- undoing the delete brings the citation back to life.
+CREATE TABLE note_citations (
+    note_id    INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    passage_id INTEGER NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (note_id, passage_id)
+);
+CREATE INDEX note_citations_passage ON note_citations(passage_id);
+
+-- The undo stack: each row is a JSON `Change` (before and after states).
+-- Rows with undone = 1 are the redo stack; a new change deletes them.
+CREATE TABLE history (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    description TEXT NOT NULL,
+    change      TEXT NOT NULL,
+    undone      INTEGER NOT NULL DEFAULT 0,
+    at          TEXT NOT NULL
+);
+
+-- Full text over passages (quote and note) and notes (title and body).
+CREATE VIRTUAL TABLE annotations_fts USING fts5(
+    kind UNINDEXED,
+    ref_id UNINDEXED,
+    title,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -71,7 +157,7 @@ mod tests {
             .expect("every migration applies to an empty database");
         assert_eq!(
             super::SCHEMA_VERSION,
-            1,
+            2,
             "bump SCHEMA_VERSION with every migration added"
         );
     }

@@ -3,14 +3,20 @@
 //! WAL mode lets the desktop app and `parley-cli` read while one of them
 //! writes; a busy timeout bounds how long a writer waits for the other.
 
-mod articles;
+pub(crate) mod annotations;
+pub(crate) mod articles;
+pub(crate) mod history;
 mod migrations;
+pub(crate) mod notes;
+pub(crate) mod passages;
+pub(crate) mod tags;
 
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use annotations::{AnnotationHit, AnnotationKind};
 pub use articles::{NewArticle, StoredArticle, VersionOutcome};
 pub use migrations::SCHEMA_VERSION;
 
