@@ -46,6 +46,8 @@ pub enum Command {
     Reindex,
     /// Find the dates, times and durations in a text and resolve them.
     Dates(DatesArgs),
+    #[command(flatten)]
+    Tagging(crate::tagging_args::TaggingCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,8 @@ mod args;
 mod dates_cmd;
 mod output;
 mod progress;
+mod tagging_args;
+mod tagging_cmd;
 
 use std::process::ExitCode;
 
@@ -107,6 +109,7 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
             let (text, reference) = dates_cmd::input(&args, Some(&lib))?;
             out.dates(&dates_cmd::run(&text, reference));
         }
+        Command::Tagging(cmd) => tagging_cmd::run(cmd, &mut lib, out.json)?,
         Command::Reindex => {
             let mut bar = progress::Bar::new("Indexing", out.json);
             let n = lib.reindex(&mut |p| bar.update(p));

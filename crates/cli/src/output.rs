@@ -38,6 +38,7 @@ impl Output {
                 "updated_ids": s.updated,
                 "duplicate_sources": s.duplicates,
                 "failures": s.failed,
+                "reanchored": s.reanchored,
             }));
             return;
         }
@@ -48,6 +49,13 @@ impl Output {
             s.duplicates.len(),
             s.failed.len()
         );
+        let r = &s.reanchored;
+        if !r.is_empty() {
+            println!(
+                "passages: {} kept, {} moved, {} need review, {} orphaned (see `parley-cli review`)",
+                r.kept, r.moved, r.needs_review, r.orphaned
+            );
+        }
         for d in &s.duplicates {
             println!(
                 "  duplicate: {} (same text as article {})",
