@@ -10,6 +10,7 @@
 #   E2E_TIMEOUT=600     seconds for the whole run
 #   E2E_PORT=4444       tauri-driver's port (WebKitWebDriver gets E2E_PORT+1)
 #   PARLEY_E2E_APP=...  the binary under test (default target/debug/parley)
+#   E2E_KEEP_LOGS=DIR   copy the driver and Xvfb logs there before cleaning up
 #
 # Arguments, if any, pick spec files (relative to tests/e2e), e.g.
 #   scripts/e2e.sh specs/02-search.test.js
@@ -42,6 +43,7 @@ cleanup() {
     kill -KILL -- "-$driver_pid" 2>/dev/null || true
   fi
   [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+  if [ -n "${E2E_KEEP_LOGS:-}" ]; then cp "$work"/*.log "$E2E_KEEP_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

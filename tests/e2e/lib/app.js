@@ -70,7 +70,8 @@ export async function launch(name) {
     try {
       await browser.deleteSession();
     } finally {
-      await rm(root, { recursive: true, force: true });
+      // The app may still be writing caches while it exits: retry.
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   }
   return { browser, root, dataDir, close };
