@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use parley_core::index::{SearchRequest, SearchResults};
-use parley_core::{Article, ArticleSummary, ImportSummary, MetadataPatch, Progress};
+use parley_core::{Article, ArticleSummary, ImportSummary, MetadataForm, Progress};
 use ts_rs::{Config, TS};
 
 use crate::commands::library::LibraryInfo;
@@ -29,7 +29,7 @@ fn export_all(dir: &Path) {
     let results = [
         ArticleSummary::export_all(&cfg),
         Article::export_all(&cfg),
-        MetadataPatch::export_all(&cfg),
+        MetadataForm::export_all(&cfg),
         SearchRequest::export_all(&cfg),
         SearchResults::export_all(&cfg),
         ImportSummary::export_all(&cfg),

@@ -22,11 +22,16 @@ pub fn run() {
         )
         .init();
 
-    tauri::Builder::default()
-        // Registered first, as the plugin asks: a second launch hands over to
-        // the running app (which comes to the front) and exits before it
-        // could open the same library a second time.
-        .plugin(tauri_plugin_single_instance::init(launch::on_second_launch))
+    let mut builder = tauri::Builder::default();
+    // Registered first, as the plugin asks: a second launch hands over to
+    // the running app (which comes to the front) and exits before it could
+    // open the same library a second time. The plugin keys on the app's
+    // identifier, not on the library, so a launch with its own
+    // PARLEY_DATA_DIR (another library; a test run) is its own instance.
+    if std::env::var_os(parley_core::datadir::DATA_DIR_ENV).is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(launch::on_second_launch));
+    }
+    builder
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

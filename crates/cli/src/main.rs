@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use parley_core::index::{SearchRequest, SortOrder};
 use parley_core::library::OpenOptions;
-use parley_core::{datadir, Library, MetadataPatch, Published};
+use parley_core::{datadir, Library, MetadataForm, MetadataPatch};
 
 use args::{ArticleAction, Cli, Command, SetArgs, Sort};
 use output::Output;
@@ -121,16 +121,11 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
 }
 
 fn patch_of(set: SetArgs) -> parley_core::Result<MetadataPatch> {
-    let published = set
-        .published
-        .as_deref()
-        .map(str::parse::<Published>)
-        .transpose()?;
-    Ok(MetadataPatch {
+    MetadataPatch::try_from(MetadataForm {
         title: set.title,
         outlet: set.outlet,
         author: set.author,
+        published: set.published,
         url: set.url,
-        published,
     })
 }

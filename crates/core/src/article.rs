@@ -166,6 +166,35 @@ impl MetadataPatch {
     }
 }
 
+/// A metadata edit as a form or a command line sends it: every value a
+/// string. Converting it to a [`MetadataPatch`] checks the date, so a bad
+/// date is an `invalid_input` error that names the value, not a request the
+/// app failed to decode.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MetadataForm {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+impl TryFrom<MetadataForm> for MetadataPatch {
+    type Error = Error;
+
+    fn try_from(form: MetadataForm) -> Result<Self, Error> {
+        Ok(MetadataPatch {
+            published: form.published.as_deref().map(str::parse).transpose()?,
+            title: form.title,
+            outlet: form.outlet,
+            author: form.author,
+            url: form.url,
+        })
+    }
+}
+
 /// One row of the library list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -27,7 +27,7 @@ pub mod store;
 pub mod text;
 
 pub use anchor::Anchor;
-pub use article::{Article, ArticleId, ArticleSummary, MetadataPatch, Published};
+pub use article::{Article, ArticleId, ArticleSummary, MetadataForm, MetadataPatch, Published};
 pub use codebook::{CodebookEntry, NewTag, Tag, TagDeletion, TagEdit, TagId};
 pub use error::{Error, ErrorCode, Result};
 pub use library::{ImportSummary, Library, OpenOptions, Progress};

@@ -328,9 +328,9 @@ fn now() -> String {
 }
 
 #[cfg(test)]
+mod tagging_tests;
+#[cfg(test)]
 #[path = "library_tests.rs"]
 mod tests;
-#[cfg(test)]
-mod tagging_tests;
 #[cfg(test)]
 mod undo_tests;

@@ -1,6 +1,6 @@
 //! Reading the library and editing metadata.
 
-use parley_core::{Article, ArticleId, ArticleSummary, MetadataPatch};
+use parley_core::{Article, ArticleId, ArticleSummary, MetadataForm, MetadataPatch};
 use serde::Serialize;
 use tauri::State;
 
@@ -40,7 +40,9 @@ pub async fn get_article(state: State<'_, AppState>, id: ArticleId) -> CommandRe
 pub async fn set_metadata(
     state: State<'_, AppState>,
     id: ArticleId,
-    patch: MetadataPatch,
+    patch: MetadataForm,
 ) -> CommandResult<Article> {
-    state.run(move |lib| lib.set_metadata(id, &patch)).await
+    state
+        .run(move |lib| lib.set_metadata(id, &MetadataPatch::try_from(patch)?))
+        .await
 }

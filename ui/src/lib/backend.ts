@@ -6,7 +6,7 @@ import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { CommandError } from './bindings/CommandError';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { LibraryInfo } from './bindings/LibraryInfo';
-import type { MetadataPatch } from './bindings/MetadataPatch';
+import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
 import type { SearchRequest } from './bindings/SearchRequest';
 import type { SearchResults } from './bindings/SearchResults';
@@ -15,7 +15,7 @@ export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<Article>;
-  setMetadata(id: number, patch: MetadataPatch): Promise<Article>;
+  setMetadata(id: number, patch: MetadataForm): Promise<Article>;
   search(request: SearchRequest): Promise<SearchResults>;
   /** Imports files and folders; `onProgress` hears about every stored batch. */
   importPaths(paths: string[], onProgress: (p: Progress) => void): Promise<ImportSummary>;

@@ -68,7 +68,7 @@ export class MockBackend implements Backend {
     });
   }
 
-  setMetadata(id: number, patch: import('./bindings/MetadataPatch').MetadataPatch) {
+  setMetadata(id: number, patch: import('./bindings/MetadataForm').MetadataForm) {
     return this.#call('setMetadata', [id, patch], () => {
       const a = this.articlesById.get(id);
       if (!a) throw { code: 'not_found', message: `no article ${id}` } satisfies BackendError;

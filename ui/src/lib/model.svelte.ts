@@ -8,7 +8,7 @@ import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { CharSpan } from './bindings/CharSpan';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { LibraryInfo } from './bindings/LibraryInfo';
-import type { MetadataPatch } from './bindings/MetadataPatch';
+import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
 
 export type Toast = { id: number; error: BackendError; context: string };
@@ -82,7 +82,7 @@ export class AppModel {
   }
 
   /** Saves a metadata edit; resolves to whether it was saved. */
-  async saveMetadata(id: number, patch: MetadataPatch): Promise<boolean> {
+  async saveMetadata(id: number, patch: MetadataForm): Promise<boolean> {
     try {
       const article = await this.backend.setMetadata(id, patch);
       if (this.article?.id === id) this.article = article;

@@ -144,7 +144,11 @@ impl SearchIndex {
 
     /// A search whose `tag:NAME` terms are resolved by `tags` (lower-cased
     /// name → article ids); see [`tag_names`].
-    pub fn search_with_tags(&self, req: &SearchRequest, tags: &TagArticles) -> Result<SearchResults> {
+    pub fn search_with_tags(
+        &self,
+        req: &SearchRequest,
+        tags: &TagArticles,
+    ) -> Result<SearchResults> {
         search::run(&self.reader.searcher(), &self.fields, req, tags)
     }
 }

@@ -164,14 +164,14 @@ impl Builder<'_> {
                 Ok(either(vec![words, exact]))
             }
             Some(QField::Tag) => {
-                let name = match value {
-                    Value::Word(w) | Value::Phrase { text: w, .. } => w,
-                    _ => {
-                        return Err(Error::InvalidQuery(
-                            "tag: takes a tag name, as in tag:economy or tag:\"foreign policy\"".into(),
-                        ))
-                    }
-                };
+                let name =
+                    match value {
+                        Value::Word(w) | Value::Phrase { text: w, .. } => w,
+                        _ => return Err(Error::InvalidQuery(
+                            "tag: takes a tag name, as in tag:economy or tag:\"foreign policy\""
+                                .into(),
+                        )),
+                    };
                 let ids = self
                     .tags
                     .get(&name.trim().to_lowercase())

@@ -250,7 +250,12 @@ impl Store {
 }
 
 /// [`Store::set_metadata`] inside the caller's transaction.
-pub fn patch_metadata(tx: &Connection, id: ArticleId, patch: &MetadataPatch, now: &str) -> Result<()> {
+pub fn patch_metadata(
+    tx: &Connection,
+    id: ArticleId,
+    patch: &MetadataPatch,
+    now: &str,
+) -> Result<()> {
     let mut meta = load_metadata(tx, id)?;
     let user = || Provenance::from("user");
     let text_field = |v: &String| {
@@ -306,7 +311,16 @@ pub fn replace_metadata(conn: &Connection, id: ArticleId, meta: &Metadata) -> Re
         "UPDATE articles SET title = ?2, outlet = ?3, author = ?4, published = ?5,
              published_sort = ?6, url = ?7, provenance = ?8
          WHERE id = ?1",
-        params![id, m.title, m.outlet, m.author, m.published, m.published_sort, m.url, m.provenance],
+        params![
+            id,
+            m.title,
+            m.outlet,
+            m.author,
+            m.published,
+            m.published_sort,
+            m.url,
+            m.provenance
+        ],
     )?;
     Ok(())
 }

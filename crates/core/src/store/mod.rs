@@ -107,21 +107,37 @@ mod tests {
         let path = dir.path().join("db.sqlite3");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
         }
         let err = Store::open(&path).err().expect("a newer schema is refused");
         assert_eq!(err.code(), crate::ErrorCode::NewerSchema);
-        assert!(err.to_string().contains("newer"), "the message says why: {err}");
+        assert!(
+            err.to_string().contains("newer"),
+            "the message says why: {err}"
+        );
         let conn = Connection::open(&path).unwrap();
-        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(v, SCHEMA_VERSION + 1, "the newer database is left as it was");
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v,
+            SCHEMA_VERSION + 1,
+            "the newer database is left as it was"
+        );
     }
 
     #[test]
     fn opens_in_wal_mode() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-        let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-        assert_eq!(mode, "wal", "WAL lets the app and the CLI read while the other writes");
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            mode, "wal",
+            "WAL lets the app and the CLI read while the other writes"
+        );
     }
 }
