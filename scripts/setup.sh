@@ -28,15 +28,23 @@ fi
 command -v cargo >/dev/null || { echo "setup: cargo not found; install Rust (https://rustup.rs) first" >&2; exit 1; }
 command -v npm >/dev/null || { echo "setup: npm not found; install Node.js 20+ first" >&2; exit 1; }
 
-# The UI's packages, exactly as locked.
-if [ -f ui/package-lock.json ] && { [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; }; then
-  echo "setup: npm ci (ui)"
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if [ -f tests/e2e/package-lock.json ] && { [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; }; then
-  echo "setup: npm ci (tests/e2e)"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# npm packages exactly as locked. `npm ci` refuses a lock file that lacks
+# @tauri-apps/cli's binaries for other platforms (macOS, Windows, musl), and
+# the registry this project is built against does not carry them, so the
+# lock cannot list them. Then `npm install --no-save` installs the same
+# locked versions without touching the lock file.
+npm_locked() {
+  local dir="$1"
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ -d "$dir/node_modules" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  echo "setup: npm packages ($dir)"
+  (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+    npm install --no-save --no-audit --no-fund --loglevel=error; })
+}
+npm_locked ui
+npm_locked tests/e2e
 
 # tauri-driver bridges WebDriver clients to WebKitWebDriver for the e2e tests.
 if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
