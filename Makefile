@@ -58,6 +58,10 @@ bindings:
 # Installable packages (.deb, .rpm) from a release build.
 package: setup
 	cd ui && npm run tauri -- build --bundles deb,rpm
+	@# Debian's naming (package_version_arch.deb): `apt install ./parley_*.deb`.
+	@for f in target/release/bundle/deb/Parley_*.deb; do \
+	  cp -f "$$f" "$$(dirname "$$f")/$$(basename "$$f" | sed 's/^Parley_/parley_/')"; done
+	@ls -1 target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
 
 # Import throughput and search latency against SQLite FTS5 on the shared
 # corpora; prints PASS/MISS per target and rewrites docs/benchmarks.md.
