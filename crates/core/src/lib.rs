@@ -14,6 +14,7 @@ pub mod article;
 pub mod codebook;
 pub mod datadir;
 pub mod dates;
+pub mod entities;
 pub mod error;
 pub mod history;
 pub mod import;
