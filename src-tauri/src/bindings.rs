@@ -8,7 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use parley_core::index::{SearchRequest, SearchResults};
-use parley_core::{Article, ArticleSummary, ImportSummary, MetadataForm, Progress};
+use parley_core::{
+    AnnotationHit, Article, ArticleSummary, CharSpan, CodebookEntry, ImportSummary, MetadataForm,
+    NewTag, Note, Passage, PassageFilter, Progress, ReviewItem, TagDeletion, TagEdit,
+};
 use ts_rs::{Config, TS};
 
 use crate::commands::library::LibraryInfo;
@@ -35,6 +38,16 @@ fn export_all(dir: &Path) {
         ImportSummary::export_all(&cfg),
         Progress::export_all(&cfg),
         LibraryInfo::export_all(&cfg),
+        CodebookEntry::export_all(&cfg),
+        NewTag::export_all(&cfg),
+        TagEdit::export_all(&cfg),
+        TagDeletion::export_all(&cfg),
+        CharSpan::export_all(&cfg),
+        Passage::export_all(&cfg),
+        PassageFilter::export_all(&cfg),
+        Note::export_all(&cfg),
+        ReviewItem::export_all(&cfg),
+        AnnotationHit::export_all(&cfg),
         CommandError::export_all(&cfg),
     ];
     for r in results {

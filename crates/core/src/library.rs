@@ -65,9 +65,6 @@ pub struct ImportSummary {
     pub duplicates: Vec<Duplicate>,
     pub failed: Vec<ImportFailure>,
     /// What happened to the passages of updated articles.
-    // Left out of the TS bindings until the UI shows it (regenerating them
-    // is the UI step's job).
-    #[cfg_attr(feature = "ts", ts(skip))]
     pub reanchored: ReanchorCounts,
 }
 

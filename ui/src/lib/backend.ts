@@ -10,6 +10,17 @@ import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
 import type { SearchRequest } from './bindings/SearchRequest';
 import type { SearchResults } from './bindings/SearchResults';
+import type { AnnotationHit } from './bindings/AnnotationHit';
+import type { CharSpan } from './bindings/CharSpan';
+import type { CodebookEntry } from './bindings/CodebookEntry';
+import type { NewTag } from './bindings/NewTag';
+import type { Note } from './bindings/Note';
+import type { Passage } from './bindings/Passage';
+import type { PassageFilter } from './bindings/PassageFilter';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { Tag } from './bindings/Tag';
+import type { TagDeletion } from './bindings/TagDeletion';
+import type { TagEdit } from './bindings/TagEdit';
 
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
@@ -30,6 +41,44 @@ export interface Backend {
   takeLaunchPaths(): Promise<string[]>;
   /** Listens for paths from a later launch of the app; resolves to an unsubscribe. */
   onLaunchPaths(handler: (paths: string[]) => void): Promise<() => void>;
+
+  // Codebook
+  codebook(): Promise<CodebookEntry[]>;
+  createTag(tag: NewTag): Promise<Tag>;
+  editTag(id: number, edit: TagEdit): Promise<Tag>;
+  /** Moves a tag under `parent`; `null` moves it to the top level. */
+  moveTag(id: number, parent: number | null): Promise<Tag>;
+  setTagShortcut(id: number, shortcut: number | null): Promise<Tag>;
+  mergeTags(from: number, into: number): Promise<Tag>;
+  tagUsage(id: number): Promise<number>;
+  deleteTag(id: number): Promise<TagDeletion>;
+
+  // Passages
+  passages(filter: PassageFilter): Promise<Passage[]>;
+  passage(id: number): Promise<Passage>;
+  /** Tags a char span with tags by name, creating the unknown ones. */
+  tagSpan(articleId: number, span: CharSpan, tags: string[]): Promise<Passage>;
+  addPassageTag(id: number, tag: number): Promise<Passage>;
+  removePassageTag(id: number, tag: number): Promise<Passage>;
+  setPassageNote(id: number, note: string): Promise<Passage>;
+  deletePassage(id: number): Promise<Passage>;
+
+  // Notes
+  notes(): Promise<Note[]>;
+  addNote(title: string, body: string): Promise<Note>;
+  updateNote(id: number, title: string, body: string): Promise<Note>;
+  deleteNote(id: number): Promise<Note>;
+  cite(noteId: number, passage: number): Promise<Note>;
+  notesCiting(passage: number): Promise<Note[]>;
+
+  // History and review
+  /** Undoes the newest change; its description, or `null` when none. */
+  undo(): Promise<string | null>;
+  redo(): Promise<string | null>;
+  review(): Promise<ReviewItem[]>;
+  acceptPassage(id: number): Promise<Passage>;
+  reattachPassage(id: number, start: number, end: number): Promise<Passage>;
+  searchAnnotations(query: string): Promise<AnnotationHit[]>;
 }
 
 export type DropHandlers = {

@@ -6,9 +6,11 @@
 import type { CharSpan } from './bindings/CharSpan';
 import type { Segment } from './bindings/Segment';
 import type { SegmentKind } from './bindings/SegmentKind';
-import { charLength, markRanges, toUtf16, type Piece } from './offsets';
+import type { Passage } from './bindings/Passage';
+import { charLength, toUtf16 } from './offsets';
+import { splitRuns, type Run } from './runs';
 
-export type Block = { kind: SegmentKind; start: number; pieces: Piece[] };
+export type Block = { kind: SegmentKind; start: number; end: number; pieces: Run[] };
 
 export type Group =
   | { boilerplate: false; blocks: Block[] }
@@ -26,19 +28,21 @@ export function layoutBody(
   segments: readonly Segment[],
   highlights: readonly CharSpan[],
   title: string | null,
+  passages: readonly Passage[] = [],
 ): Group[] {
   const segs = segments.length > 0 ? segments : [{ kind: 'body' as const, start: 0, end: charLength(text) }];
   const bounds = toUtf16(text, segs.flatMap((s) => [s.start, s.end]));
   const groups: Group[] = [];
+  const texts: { text: string; start: number; end: number }[] = [];
   segs.forEach((seg, i) => {
     const segText = text.slice(bounds[2 * i], bounds[2 * i + 1]);
     const blocks = paragraphs(segText, seg.start)
       .filter((p) => !(seg.kind === 'headline' && repeats(p.text, title)))
-      .map(({ text: t, start }) => ({
-      kind: seg.kind,
-      start,
-      pieces: markRanges(t, start, highlights),
-    }));
+      .map(({ text: t, start }) => {
+        const end = start + charLength(t);
+        texts.push({ text: t, start, end });
+        return { kind: seg.kind, start, end, pieces: [] as Run[] };
+      });
     if (blocks.length === 0) return;
     const boilerplate = seg.kind === 'boilerplate';
     const last = groups[groups.length - 1];
@@ -46,6 +50,10 @@ export function layoutBody(
     else if (boilerplate) groups.push({ boilerplate, blocks, hasHit: false });
     else groups.push({ boilerplate, blocks });
   });
+  const blocks = groups.flatMap((g) => g.blocks);
+  const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start);
+  const runs = splitRuns(order.map((i) => texts[i]), passages, highlights);
+  order.forEach((bi, k) => (blocks[bi].pieces = runs[k]));
   for (const g of groups) {
     if (g.boilerplate) g.hasHit = g.blocks.some((b) => b.pieces.some((p) => p.hit));
   }

@@ -10,6 +10,11 @@ import type { Progress } from './bindings/Progress';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchRequest } from './bindings/SearchRequest';
 import type { SearchResults } from './bindings/SearchResults';
+import type { CharSpan } from './bindings/CharSpan';
+import type { NewTag } from './bindings/NewTag';
+import type { PassageFilter } from './bindings/PassageFilter';
+import type { TagEdit } from './bindings/TagEdit';
+import { MockAnnotations } from './mockAnnotations';
 
 type Method = keyof Backend;
 
@@ -19,7 +24,15 @@ export class MockBackend implements Backend {
   calls: { method: Method; args: unknown[] }[] = [];
   #failures = new Map<Method, BackendError>();
   #summaries: ArticleSummary[] | null = null;
-  importResult: ImportSummary = { imported: [], updated: [], duplicates: [], failed: [] };
+  importResult: ImportSummary = {
+    imported: [],
+    updated: [],
+    duplicates: [],
+    failed: [],
+    reanchored: { kept: 0, moved: 0, needs_review: 0, orphaned: 0 },
+  };
+  /** Codebook, passages and notes, with snapshot undo. */
+  ann = new MockAnnotations((id) => this.articlesById.get(id));
   chosenPaths: string[] | null = null;
   dropHandlers: DropHandlers | null = null;
   launchPaths: string[] = [];
@@ -118,6 +131,67 @@ export class MockBackend implements Backend {
         this.launchHandler = null;
       };
     });
+  }
+
+  codebook() { return this.#call('codebook', [], () => this.ann.codebook()); }
+  createTag(tag: NewTag) { return this.#call('createTag', [tag], () => this.ann.createTag(tag)); }
+  editTag(id: number, edit: TagEdit) { return this.#call('editTag', [id, edit], () => this.ann.editTag(id, edit)); }
+  moveTag(id: number, parent: number | null) {
+    return this.#call('moveTag', [id, parent], () => this.ann.editTag(id, { parent, clearParent: true }));
+  }
+  setTagShortcut(id: number, shortcut: number | null) {
+    return this.#call('setTagShortcut', [id, shortcut], () => this.ann.editTag(id, { shortcut, clearShortcut: true }));
+  }
+  mergeTags(from: number, into: number) { return this.#call('mergeTags', [from, into], () => this.ann.mergeTags(from, into)); }
+  tagUsage(id: number) { return this.#call('tagUsage', [id], () => this.ann.usage(id)); }
+  deleteTag(id: number) { return this.#call('deleteTag', [id], () => this.ann.deleteTag(id)); }
+  passages(filter: PassageFilter) { return this.#call('passages', [filter], () => this.ann.passages(filter)); }
+  passage(id: number) { return this.#call('passage', [id], () => structuredClone(this.ann.passage(id))); }
+  tagSpan(articleId: number, span: CharSpan, tags: string[]) {
+    return this.#call('tagSpan', [articleId, span, tags], () => this.ann.tagSpan(articleId, span.start, span.end, tags));
+  }
+  addPassageTag(id: number, tag: number) { return this.#call('addPassageTag', [id, tag], () => this.ann.addPassageTag(id, tag)); }
+  removePassageTag(id: number, tag: number) {
+    return this.#call('removePassageTag', [id, tag], () =>
+      this.ann.editPassage(id, `untag passage ${id}`, (p) => (p.tags = p.tags.filter((t) => t.id !== tag))),
+    );
+  }
+  setPassageNote(id: number, note: string) {
+    return this.#call('setPassageNote', [id, note], () => this.ann.editPassage(id, 'edit passage note', (p) => (p.note = note)));
+  }
+  deletePassage(id: number) { return this.#call('deletePassage', [id], () => this.ann.deletePassage(id)); }
+  notes() { return this.#call('notes', [], () => structuredClone(this.ann.s.notes)); }
+  addNote(title: string, body: string) { return this.#call('addNote', [title, body], () => this.ann.putNote(null, title, body)); }
+  updateNote(id: number, title: string, body: string) {
+    return this.#call('updateNote', [id, title, body], () => this.ann.putNote(id, title, body));
+  }
+  deleteNote(id: number) { return this.#call('deleteNote', [id], () => this.ann.deleteNote(id)); }
+  cite(noteId: number, passage: number) {
+    return this.#call('cite', [noteId, passage], () => {
+      const n = this.ann.note(noteId);
+      return this.ann.putNote(noteId, n.title, `${n.body}\n\n[[passage:${passage}]]`);
+    });
+  }
+  notesCiting(passage: number) {
+    return this.#call('notesCiting', [passage], () => structuredClone(this.ann.s.notes.filter((n) => n.citations.includes(passage))));
+  }
+  undo() { return this.#call('undo', [], () => this.ann.undo()); }
+  redo() { return this.#call('redo', [], () => this.ann.redo()); }
+  review() { return this.#call('review', [], () => []); }
+  acceptPassage(id: number) {
+    return this.#call('acceptPassage', [id], () => this.ann.editPassage(id, 'accept', (p) => (p.status = 'anchored')));
+  }
+  reattachPassage(id: number, start: number, end: number) {
+    return this.#call('reattachPassage', [id, start, end], () =>
+      this.ann.editPassage(id, 're-attach', (p) => Object.assign(p, { start, end, status: 'anchored' })),
+    );
+  }
+  searchAnnotations(query: string) {
+    return this.#call('searchAnnotations', [query], () =>
+      this.ann.s.passages
+        .filter((p) => p.quote.toLowerCase().includes(query.toLowerCase()))
+        .map((p) => ({ kind: 'passage' as const, id: p.id, title: '', snippet: p.quote })),
+    );
   }
 
   onDrop(handlers: DropHandlers) {

@@ -10,6 +10,7 @@ import type { ImportSummary } from './bindings/ImportSummary';
 import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
+import { Annotations } from './annotations.svelte';
 
 export type Toast = { id: number; error: BackendError; context: string };
 
@@ -30,12 +31,18 @@ export class AppModel {
   importSummary = $state<ImportSummary | null>(null);
   overlay = $state<Overlay>('none');
   dropHover = $state(false);
+  /** Bumped to a passage id when the reader should scroll to that passage. */
+  revealPassage = $state<number | null>(null);
+  /** Codebook, passages, notes, review. */
+  ann: Annotations;
 
   #nextToast = 1;
   /** Guards `open` against a slow load finishing after a newer one. */
   #openSeq = 0;
 
-  constructor(readonly backend: Backend) {}
+  constructor(readonly backend: Backend) {
+    this.ann = new Annotations(this);
+  }
 
   /** Reports a failure to the user; `context` says what was being done. */
   fail(context: string, e: unknown) {
@@ -56,6 +63,9 @@ export class AppModel {
       ]);
       this.info = info;
       this.articles = articles;
+      void this.ann.loadCodebook();
+      void this.ann.loadNotes();
+      void this.ann.loadReview();
       if (this.selectedId === null && articles.length > 0) {
         await this.open(newest(articles).id);
       }
@@ -75,9 +85,24 @@ export class AppModel {
       if (seq !== this.#openSeq) return;
       this.article = article;
       this.highlights = highlights;
+      this.ann.selectedId = null;
+      this.ann.pending = null;
+      await this.ann.loadPassages();
       this.revealToken++;
     } catch (e) {
       if (seq === this.#openSeq) this.fail(`Opening article ${id}`, e);
+    }
+  }
+
+  /** Reloads the open article (after undo of a metadata edit, say). */
+  async refreshArticle(id: number) {
+    try {
+      const article = await this.backend.getArticle(id);
+      if (this.article?.id !== id) return;
+      this.article = article;
+      this.articles = this.articles.map((a) => (a.id === id ? summaryOf(article, a) : a));
+    } catch (e) {
+      this.fail(`Reloading article ${id}`, e);
     }
   }
 
@@ -122,6 +147,8 @@ export class AppModel {
       this.importing = null;
     }
     await this.load();
+    // An updated article's text (and its passages) may have changed.
+    if (this.selectedId !== null) await this.open(this.selectedId);
   }
 
   /** Imports what the app was launched with (`parley ~/corpus`), if anything. */

@@ -94,3 +94,64 @@ export function markRanges(text: string, base: number, spans: readonly CharSpan[
   if (at < text.length) pieces.push({ text: text.slice(at), hit: false });
   return pieces;
 }
+
+/**
+ * The article char offset of a DOM position `(node, offset)` inside the
+ * reader. Blocks carry `data-start`/`data-end` (char offsets of their text
+ * in the article) and hold nothing but that text, split over text nodes;
+ * `offset` counts UTF-16 units in a text node and children in an element.
+ * A position outside every block (between paragraphs, on a heading) snaps to
+ * the start of the next block, or to the end of the last one.
+ */
+export function charOfPoint(root: Element, node: Node, offset: number): number | null {
+  const blockOf = (n: Node | null) =>
+    (n instanceof Element ? n : n?.parentElement)?.closest<HTMLElement>('[data-start]') ?? null;
+  const block = blockOf(node);
+  if (block && root.contains(block)) return Number(block.dataset.start) + charsBefore(block, node, offset);
+  const blocks = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  if (blocks.length === 0) return null;
+  const point = document.createRange();
+  point.setStart(node, offset);
+  for (const b of blocks) {
+    if (point.comparePoint(b, 0) >= 0) return Number(b.dataset.start);
+  }
+  return Number(blocks[blocks.length - 1].dataset.end);
+}
+
+/** Chars of `block`'s text before the DOM position `(node, offset)`. */
+function charsBefore(block: Element, node: Node, offset: number): number {
+  let chars = 0;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  // An element position means "before its offset-th child": the first text
+  // node at or after that child is where to stop.
+  let stopAt: Node | null = null;
+  if (node.nodeType !== Node.TEXT_NODE) {
+    const child = node.childNodes[offset] ?? null;
+    if (child === null) {
+      // After the last child: everything inside `node` counts.
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (node.contains(t) || precedes(t, node)) chars += charLength((t as Text).data);
+      }
+      return chars;
+    }
+    stopAt = child;
+  }
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t === node) return chars + charOfUtf16((t as Text).data, offset);
+    if (stopAt && (stopAt === t || stopAt.contains(t) || precedes(stopAt, t))) return chars;
+    chars += charLength((t as Text).data);
+  }
+  return chars;
+}
+
+function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !a.contains(b);
+}
+
+/** The char span of a DOM range inside the reader, or `null` when empty. */
+export function spanOfRange(root: Element, range: Range): CharSpan | null {
+  const start = charOfPoint(root, range.startContainer, range.startOffset);
+  const end = charOfPoint(root, range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}

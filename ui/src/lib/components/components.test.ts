@@ -124,6 +124,7 @@ describe('import', () => {
       updated: [],
       duplicates: [],
       failed: [{ path: '/corpus/scan.pdf', reason: 'unsupported file type .pdf' }],
+      reanchored: { kept: 0, moved: 0, needs_review: 0, orphaned: 0 },
     };
     const seen: number[] = [];
     const original = backend.importPaths.bind(backend);

@@ -1,0 +1,161 @@
+// The tagging side of the app's state: the codebook, the open article's
+// passages, the selected passage, the reader's pending selection, notes and
+// the review list. Every change goes through the backend and then reloads
+// what it touched; undo/redo reload everything, since a step may touch any
+// of it.
+
+import type { AppModel } from './model.svelte';
+import type { CharSpan } from './bindings/CharSpan';
+import type { CodebookEntry } from './bindings/CodebookEntry';
+import type { Note } from './bindings/Note';
+import type { Passage } from './bindings/Passage';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { CitedSource } from './markdown';
+
+/** Text selected in the reader, waiting for a tag; `x`/`y` place the palette. */
+export type PendingSpan = CharSpan & { articleId: number; quote: string; x: number; y: number };
+
+export type SideTab = 'library' | 'codebook' | 'notes' | 'review';
+
+export type Notice = { id: number; text: string };
+
+export class Annotations {
+  codebook = $state<CodebookEntry[]>([]);
+  passages = $state<Passage[]>([]);
+  selectedId = $state<number | null>(null);
+  pending = $state<PendingSpan | null>(null);
+  notes = $state<Note[]>([]);
+  openNoteId = $state<number | null>(null);
+  review = $state<ReviewItem[]>([]);
+  tab = $state<SideTab>('library');
+  notices = $state<Notice[]>([]);
+  /** Passages cited by notes, by id (any article), for rendering citations. */
+  cited = $state<Map<number, CitedSource>>(new Map());
+  #nextNotice = 1;
+
+  constructor(private readonly app: AppModel) {}
+
+  get selected(): Passage | null {
+    return this.passages.find((p) => p.id === this.selectedId) ?? null;
+  }
+
+  notify(text: string) {
+    const id = this.#nextNotice++;
+    this.notices.push({ id, text });
+    setTimeout(() => (this.notices = this.notices.filter((n) => n.id !== id)), 4000);
+  }
+
+  async #try<T>(context: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (e) {
+      this.app.fail(context, e);
+      return undefined;
+    }
+  }
+
+  async loadCodebook() {
+    await this.#try('Loading the codebook', async () => (this.codebook = await this.app.backend.codebook()));
+  }
+
+  /** Loads the passages of the open article. */
+  async loadPassages() {
+    const id = this.app.article?.id;
+    if (id === undefined) {
+      this.passages = [];
+      return;
+    }
+    await this.#try('Loading passages', async () => {
+      const list = await this.app.backend.passages({ article: id, tag: null });
+      if (this.app.article?.id === id) this.passages = list;
+    });
+  }
+
+  async loadNotes() {
+    await this.#try('Loading notes', async () => (this.notes = await this.app.backend.notes()));
+  }
+
+  async loadReview() {
+    await this.#try('Loading the review list', async () => (this.review = await this.app.backend.review()));
+  }
+
+  async reloadAll() {
+    await Promise.all([this.loadCodebook(), this.loadPassages(), this.loadNotes(), this.loadReview()]);
+  }
+
+  /** Tags the pending span with `names` (unknown names become new tags). */
+  async tag(names: string[]) {
+    const span = this.pending;
+    if (!span) return;
+    this.pending = null;
+    window.getSelection?.()?.removeAllRanges();
+    // The same span tagged again gets the tag added, not a twin passage.
+    const twin = this.passages.find((p) => p.start === span.start && p.end === span.end);
+    const passage = await this.#try('Tagging the passage', async () => {
+      if (!twin) return this.app.backend.tagSpan(span.articleId, { start: span.start, end: span.end }, names);
+      let last = twin;
+      for (const name of names) {
+        let tag = this.codebook.find((t) => t.name.toLowerCase() === name.toLowerCase());
+        if (!tag) {
+          const made = await this.app.backend.createTag({ name, colour: null, description: '', parent: null, shortcut: null });
+          tag = { ...made, passages: 0, rolled_up: 0 };
+        }
+        if (!last.tags.some((t) => t.id === tag!.id)) last = await this.app.backend.addPassageTag(twin.id, tag.id);
+      }
+      return last;
+    });
+    if (passage) {
+      this.selectedId = passage.id;
+      await Promise.all([this.loadPassages(), this.loadCodebook()]);
+    }
+  }
+
+  /** Selects a passage (opening its article if needed) and scrolls to it. */
+  async show(passage: Passage) {
+    if (this.app.article?.id !== passage.article_id) await this.app.open(passage.article_id);
+    this.selectedId = passage.id;
+    this.app.revealPassage = passage.id;
+  }
+
+  async showById(id: number) {
+    const p = await this.#try('Opening the passage', () => this.app.backend.passage(id));
+    if (p) await this.show(p);
+  }
+
+  /** Runs a change to the selected passage or the codebook, then reloads. */
+  async change(context: string, run: () => Promise<unknown>) {
+    const ok = await this.#try(context, async () => (await run(), true));
+    await Promise.all([this.loadPassages(), this.loadCodebook()]);
+    return ok === true;
+  }
+
+  async undo(redo = false) {
+    const what = await this.#try(redo ? 'Redo' : 'Undo', () => (redo ? this.app.backend.redo() : this.app.backend.undo()));
+    if (what === undefined) return;
+    this.notify(what === null ? `Nothing to ${redo ? 'redo' : 'undo'}` : `${redo ? 'Redid' : 'Undid'}: ${what}`);
+    if (what === null) return;
+    const id = this.app.article?.id;
+    if (id !== undefined) await this.app.refreshArticle(id);
+    await this.reloadAll();
+  }
+
+  /** Fetches the passages `ids` cites that are not known yet. */
+  async resolveCitations(ids: number[]) {
+    const missing = ids.filter((id) => !this.cited.has(id));
+    if (missing.length === 0) return;
+    const next = new Map(this.cited);
+    await Promise.all(
+      missing.map(async (id) => {
+        const passage = await this.app.backend.passage(id).catch(() => null);
+        const a = passage ? this.app.articles.find((x) => x.id === passage.article_id) : undefined;
+        next.set(id, { passage, title: a?.title ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null });
+      }),
+    );
+    this.cited = next;
+  }
+
+  /** Forgets resolved citations (after a change that may have moved them). */
+  forgetCitations() {
+    this.cited = new Map();
+  }
+}
