@@ -1,0 +1,169 @@
+// Tagging by hand in the real app: select text in the reader, tag it from
+// the palette, see the passage marked (overlapping ones each clickable),
+// undo and redo it, cite it in a note, and review it after the article's
+// file changes and is imported again.
+
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launch, screenshot, tid } from '../lib/app.js';
+import { answerNextDialog } from '../lib/dialog.js';
+import { row, rows, waitForCount } from '../lib/library.js';
+import { cli, markedPassages, selectPhrase } from '../lib/reader.js';
+
+const TITLE = 'Sochi talks resume';
+const BEFORE = `${TITLE}\n\nKerry 😀 met Putin in Sochi on Tuesday. The café talks lasted four hours.\n\nOfficials said the 東京 meeting would follow.\n`;
+// An inserted sentence moves both passages; "Sochi" → "Sochy" leaves only an
+// approximate match for the second one.
+const AFTER = `${TITLE}\n\nAfter a long delay, Kerry 😀 met Putin in Sochy on Tuesday. The café talks lasted four hours.\n\nOfficials said the 東京 meeting would follow.\n`;
+
+describe('tagging passages', () => {
+  let app;
+  let folder;
+  const ids = {};
+
+  async function importFolder(browser) {
+    await answerNextDialog(browser, [folder]);
+    await browser.$(tid('import-folder-button')).click();
+    await browser.$(tid('import-summary')).waitForDisplayed({ timeoutMsg: 'the import ends with a summary' });
+  }
+
+  async function tagPhrase(browser, phrase, tag) {
+    await selectPhrase(browser, phrase);
+    const input = browser.$(tid('tag-palette-input'));
+    await input.waitForDisplayed({ timeoutMsg: `selecting "${phrase}" opens the tag palette` });
+    await input.setValue(tag);
+    await browser.keys('Enter');
+    await browser.waitUntil(async () => Object.values(await markedPassages(browser)).includes(phrase), {
+      timeoutMsg: `"${phrase}" is marked as a passage after Enter`,
+    });
+  }
+
+  async function inspected(browser) {
+    const panel = browser.$(tid('passage-inspector'));
+    await panel.waitForDisplayed({ timeoutMsg: 'clicking a passage opens the inspector' });
+    return { id: await panel.getAttribute('data-passage-id'), quote: await browser.$(tid('passage-quote')).getText() };
+  }
+
+  before(async () => {
+    app = await launch('tagging');
+    folder = join(app.root, 'corpus');
+    await mkdir(folder);
+    await writeFile(join(folder, 'sochi.txt'), BEFORE);
+    await waitForCount(app.browser, 5, 'the seeded library');
+    await importFolder(app.browser);
+    await app.browser.$(`${tid('import-summary')} button.primary`).click();
+    await waitForCount(app.browser, 6, 'the temp article joins the seeds');
+    const target = (await rows(app.browser)).find((r) => r.title === TITLE);
+    assert.ok(target, `the imported file is listed as "${TITLE}"`);
+    await row(app.browser, target.id).click();
+    await app.browser.waitUntil(async () => (await app.browser.$(tid('reader-title')).getText()) === TITLE, {
+      timeoutMsg: 'the article opens in the reader',
+    });
+  });
+  after(async () => app?.close());
+
+  test('select a phrase, tag it from the palette: marked, and stored with the exact quote', async () => {
+    const { browser } = app;
+    await tagPhrase(browser, 'met Putin', 'Actors');
+    const stored = await cli(app.dataDir, 'passages');
+    assert.equal(stored.length, 1, 'one passage is stored');
+    assert.equal(stored[0].quote, 'met Putin', 'the offsets the UI sent (after an emoji) cut exactly the selected text');
+    assert.deepEqual(stored[0].tags, ['Actors'], 'Enter on a new name created the tag and applied it');
+    ids.a = String(stored[0].id);
+  });
+
+  test('overlapping passages are both marked and each clickable', async () => {
+    const { browser } = app;
+    await tagPhrase(browser, 'Putin in Sochi', 'Places');
+    const marked = await markedPassages(browser);
+    ids.b = Object.keys(marked).find((id) => id !== ids.a);
+    assert.equal(marked[ids.b], 'Putin in Sochi', 'the second passage covers its whole phrase');
+    assert.equal(marked[ids.a], 'met Putin', 'the first keeps its text where they overlap');
+    const stacked = await browser.$(`${tid('passage')}[data-passage-ids="${ids.a},${ids.b}"]`);
+    assert.equal(await stacked.getText(), 'Putin', '"Putin" lies in both, the shorter one innermost');
+    await screenshot(browser, '20-overlapping-passages');
+
+    await browser.$(`${tid('passage')}[data-passage-ids="${ids.b}"]`).click();
+    assert.deepEqual(await inspected(browser), { id: ids.b, quote: 'Putin in Sochi' }, 'a run only in the second opens it');
+    await browser.$(`${tid('passage')}[data-passage-ids="${ids.a}"]`).click();
+    assert.deepEqual(await inspected(browser), { id: ids.a, quote: 'met Putin' }, 'a run only in the first opens it');
+    await stacked.click();
+    assert.equal((await inspected(browser)).id, ids.b, 'clicking the shared run of the open passage cycles to the other');
+    await screenshot(browser, '21-passage-inspector');
+  });
+
+  test('Ctrl+Z undoes the last tagging and Ctrl+Shift+Z redoes it', async () => {
+    const { browser } = app;
+    await browser.$(tid('reader-title')).click();
+    await browser.keys(['Control', 'z']);
+    await browser.waitUntil(async () => !(ids.b in (await markedPassages(browser))), {
+      timeoutMsg: 'undo removes the second passage from the reader',
+    });
+    assert.match(await browser.$(tid('notice')).getText(), /^Undid: /, 'a toast says what was undone');
+    assert.equal((await cli(app.dataDir, 'passages')).length, 1, 'and from the library');
+    await browser.keys(['Control', 'Shift', 'z']);
+    await browser.waitUntil(async () => ids.b in (await markedPassages(browser)), {
+      timeoutMsg: 'redo brings the passage back',
+    });
+    assert.equal((await cli(app.dataDir, 'passages')).length, 2, 'redo stores it again');
+  });
+
+  test('a note citing a passage shows its quote and source, and opens it when clicked', async () => {
+    const { browser } = app;
+    await browser.$(`${tid('passage')}[data-passage-ids="${ids.a}"]`).click();
+    assert.equal((await inspected(browser)).id, ids.a);
+    await browser.$(tid('cite-in-note')).click();
+    const citation = browser.$(`${tid('note-editor')} ${tid('citation')}`);
+    await citation.waitForDisplayed({ timeoutMsg: '"Cite in note" opens a new note with the citation' });
+    await browser.waitUntil(async () => (await citation.getText()).includes('met Putin'), {
+      timeoutMsg: 'the citation shows the quote',
+    });
+    assert.match(await citation.getText(), new RegExp(TITLE), 'and its source article');
+    assert.ok(await browser.$(tid('note-list')).isDisplayed(), 'the notes tab lists the note');
+    await screenshot(browser, '22-note-with-citation');
+
+    await browser.$(`${tid('passage')}[data-passage-ids="${ids.b}"]`).click();
+    assert.equal((await inspected(browser)).id, ids.b, 'another passage is open before the citation is clicked');
+    await citation.click();
+    await browser.waitUntil(async () => (await inspected(browser)).id === ids.a, {
+      timeoutMsg: 'clicking the citation opens the cited passage',
+    });
+    const notes = await cli(app.dataDir, 'notes');
+    assert.deepEqual(notes[0].citations, [Number(ids.a)], 'the note stores a reference to the passage, not a copy');
+  });
+
+  test('after the file changes and is imported again, the review list shows what moved', async () => {
+    const { browser } = app;
+    await writeFile(join(folder, 'sochi.txt'), AFTER);
+    await importFolder(browser);
+    const note = browser.$(tid('reanchored'));
+    assert.match(await note.getText(), /1 moved, 1 need review/, 'the summary reports how the passages re-anchored');
+    await screenshot(browser, '23-import-reanchored');
+    await browser.$(tid('open-review')).click();
+    const list = browser.$(tid('review-list'));
+    await list.waitForDisplayed({ timeoutMsg: '"Review them" opens the review list' });
+    const items = browser.$$(`${tid('review-item')}`);
+    await browser.waitUntil(async () => (await items.length) === 2, { timeoutMsg: 'both passages are listed for review' });
+    const flagged = `${tid('review-item')}[data-passage-id="${ids.b}"]`;
+    assert.match(await browser.$(`${flagged} .status`).getText(), /needs review/i, 'the approximate match is flagged');
+    const quotes = await browser.$$(`${flagged} mark`).map((m) => m.getText());
+    assert.deepEqual(quotes, ['Putin in Sochi', 'Putin in Soch'], 'it shows the old quote and where the approximate match put it');
+    await screenshot(browser, '24-review-list');
+
+    await browser.$(`${tid('review-item')}[data-passage-id="${ids.a}"] ${tid('review-accept')}`).click();
+    await browser.waitUntil(async () => (await browser.$$(tid('review-item')).length) === 1, {
+      timeoutMsg: 'accepting the moved passage takes it off the list',
+    });
+    await selectPhrase(browser, 'Putin in Sochy');
+    const reattach = browser.$(`${tid('review-item')}[data-passage-id="${ids.b}"] ${tid('review-reattach')}`);
+    await browser.waitUntil(() => reattach.isEnabled(), { timeoutMsg: 'a selection in the article enables "Re-attach here"' });
+    await reattach.click();
+    await browser.waitUntil(async () => (await browser.$$(tid('review-item')).length) === 0, {
+      timeoutMsg: 're-attaching the flagged passage empties the list',
+    });
+    const b = (await cli(app.dataDir, 'passages')).find((p) => String(p.id) === ids.b);
+    assert.equal(b.quote, 'Putin in Sochy', 'the passage now quotes the selected new text');
+  });
+});
