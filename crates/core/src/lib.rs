@@ -26,6 +26,7 @@ pub mod seeds;
 pub mod segment;
 pub mod store;
 pub mod text;
+pub mod timeline;
 
 pub use anchor::Anchor;
 pub use article::{Article, ArticleId, ArticleSummary, MetadataForm, MetadataPatch, Published};

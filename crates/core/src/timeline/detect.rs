@@ -1,0 +1,486 @@
+//! One sentence, one event mention: the meeting word ("met", "talks",
+//! "visit", "phone call", "summit") and, within its clause, the people
+//! taking part, the place, the date and the status.
+//!
+//! The rules keep out the people a sentence names without them taking
+//! part: "Lavrov's right hand man", "soon after Kerry", "mentions of
+//! Assad", "Pushkov summed up Kerry's visit".
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::sentences::sentences;
+use super::{EventKind, EventMention, EventStatus, Evidence, Participant};
+use crate::article::ArticleId;
+use crate::dates::{TemporalExpression, TimexType};
+use crate::entities::{EntityKind, EntityMention};
+use crate::text::CharIndex;
+
+static TRIGGER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(meet|meets|met|meeting|gather|gathered|conferred|tête-à-tête|talks|discussions|visit|visited|visiting|flew to|welcomed|phone call|telephone call|call|called|phoned|summit)\b",
+    )
+    .expect("valid regex")
+});
+static CANCELLED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(postponed|cancell?ed|called off|scrapped|put off)\b").expect("valid regex")
+});
+static PLANNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(will|is set|was set|set for|slated|readies|ready to|plans to meet|planning to|planned|scheduled|is to|are to|to meet|to be meeting|expected to|when they meet|would be|later this week|next week|heading to|upcoming)\b",
+    )
+    .expect("valid regex")
+});
+/// Words after a possessive that make the person an owner, not a participant.
+const NOT_TAKING_PART: &[&str] = &[
+    "right hand man",
+    "right-hand man",
+    "deputy",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "determination",
+    "presidency",
+    "administration",
+    "government",
+    "policy",
+    "policies",
+    "alienation",
+    "fault",
+    "statement",
+    "promise",
+    "orchestration",
+    "office",
+    "counterpart",
+];
+/// A word before a person that makes them a reference point, not a participant.
+const NOT_BEFORE: &[&str] = &["after", "before", "since", "like", "than", "unlike"];
+/// Nouns whose "of" makes a person a topic: "mentions of Assad".
+const TOPIC_OF: &[&str] = &[
+    "mentions",
+    "mention",
+    "fate",
+    "ouster",
+    "death",
+    "assassination",
+    "future",
+    "role",
+    "resignation",
+    "criticism",
+    "supporters",
+    "opponents",
+    "removal",
+    "picture",
+    "photo",
+];
+/// Nouns whose "in" makes a place a topic: "the conflicts in Syria".
+const TOPIC_IN: &[&str] = &[
+    "conflict",
+    "conflicts",
+    "crisis",
+    "war",
+    "situation",
+    "fighting",
+    "troops",
+    "interest",
+    "interests",
+    "ceasefire",
+    "violence",
+    "people",
+    "forces",
+];
+/// Words after a trigger that say the event already happened.
+static HELD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(met|held|ended|took place|gathered|had|was|visited|called|phoned|conferred|follows|during|emerged|after|recent|last)\b")
+        .expect("valid regex")
+});
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "summed up",
+    "told",
+    "tweeted",
+    "wrote",
+    "added",
+    "noted",
+    "argued",
+];
+/// Clause ends after the meeting word.
+const CLAUSE_ENDS: &[&str] = &[
+    " as a ",
+    " because ",
+    " but ",
+    " while ",
+    " which ",
+    " despite ",
+    " could ",
+    "; ",
+    " though ",
+    " although ",
+    " whereas ",
+];
+
+/// A sentence with no meeting word that dates an event of the article:
+/// "Kerry and Lavrov made a point … yesterday".
+#[derive(Debug, Clone)]
+pub struct Dating {
+    pub keys: BTreeSet<String>,
+    pub date: String,
+    pub evidence: Evidence,
+}
+
+pub struct Detected {
+    /// Event mentions; those without participants can only support an
+    /// event of the same article.
+    pub events: Vec<EventMention>,
+    pub dating: Vec<Dating>,
+}
+
+pub fn detect(
+    article_id: ArticleId,
+    text: &str,
+    entities: &[EntityMention],
+    dates: &[TemporalExpression],
+    reference: Option<NaiveDate>,
+) -> Detected {
+    let index = CharIndex::new(text);
+    let byte = |c: usize| index.byte_of_char(c);
+    let mut out = Detected {
+        events: Vec::new(),
+        dating: Vec::new(),
+    };
+    for (s, e) in sentences(text) {
+        let sentence = &text[s..e];
+        let evidence = Evidence {
+            article_id,
+            start: index.char_of_byte(s),
+            end: index.char_of_byte(e),
+            quote: sentence.to_string(),
+        };
+        let in_range = |a: usize, b: usize, from: usize, to: usize| a >= from && b <= to;
+        let Some((trigger, kind)) = trigger(sentence) else {
+            dating(
+                text,
+                s,
+                e,
+                entities,
+                dates,
+                &byte,
+                evidence,
+                &mut out.dating,
+            );
+            continue;
+        };
+        let (t0, t1) = (s + trigger.0, s + trigger.1);
+        let clause_start = s + sentence[..trigger.0].rfind("; ").map_or(0, |i| i + 2);
+        let clause_end = CLAUSE_ENDS
+            .iter()
+            .filter_map(|m| text[t1..e].find(m))
+            .min()
+            .map_or(e, |i| t1 + i);
+        let clause = &text[clause_start..clause_end];
+        let people: Vec<&EntityMention> = entities
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .filter(|m| in_range(byte(m.start), byte(m.end), clause_start, clause_end))
+            .filter(|m| takes_part(text, m, &byte, t0))
+            .collect();
+        let mut participants: Vec<Participant> = Vec::new();
+        for p in people {
+            if !participants.iter().any(|q| q.key == p.key) {
+                participants.push(Participant {
+                    key: p.key.clone(),
+                    name: p.name.clone(),
+                });
+            }
+        }
+        let places: Vec<&EntityMention> = entities
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place)
+            .filter(|m| in_range(byte(m.start), byte(m.end), clause_start, clause_end))
+            .collect();
+        let place = place(text, &places, &byte, t0, t1);
+        let near = if participants.is_empty() {
+            30
+        } else {
+            usize::MAX
+        };
+        let date = date(text, dates, &byte, clause_start, clause_end, t0, near);
+        let (status, stated) = status(clause, date.as_ref().and_then(|d| d.as_deref()), reference);
+        out.events.push(EventMention {
+            kind,
+            status,
+            date: date.flatten(),
+            place,
+            participants,
+            evidence: vec![evidence],
+            stated,
+        });
+    }
+    out
+}
+
+/// The meeting word of a sentence: a verb ("met", "called") before a noun
+/// ("talks"), the first of each; `None` when there is none.
+fn trigger(sentence: &str) -> Option<((usize, usize), EventKind)> {
+    let mut best: Option<((usize, usize), EventKind, bool)> = None;
+    for m in TRIGGER.find_iter(sentence) {
+        let w = m.as_str().to_lowercase();
+        let after = sentence[m.end()..].trim_start().to_lowercase();
+        let before = sentence[..m.start()].to_lowercase();
+        let (kind, verb) = match w.as_str() {
+            "meet" | "meets" | "met" | "gather" | "gathered" | "conferred" => {
+                (EventKind::Meeting, true)
+            }
+            "meeting" | "tête-à-tête" => (EventKind::Meeting, false),
+            "talks" | "discussions" => (EventKind::Talks, false),
+            "visited" | "flew to" | "welcomed" => (EventKind::Visit, true),
+            "visit" | "visiting" => (EventKind::Visit, false),
+            "called" | "phoned" => {
+                if ["for", "on", "to", "off", "it", "the", "a ", "an "]
+                    .iter()
+                    .any(|x| after.starts_with(x))
+                {
+                    continue;
+                }
+                (EventKind::Call, true)
+            }
+            "call" => {
+                if ["for", "on", "to"].iter().any(|x| after.starts_with(x))
+                    || before.ends_with("so-")
+                {
+                    continue;
+                }
+                (EventKind::Call, false)
+            }
+            _ if w.ends_with("call") => (EventKind::Call, false),
+            _ => (EventKind::Summit, false),
+        };
+        if w == "met" && after.starts_with("with opposition") {
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((_, _, best_verb)) => verb && !best_verb,
+        };
+        if better {
+            best = Some(((m.start(), m.end()), kind, verb));
+        }
+    }
+    best.map(|(range, kind, _)| (range, kind))
+}
+
+fn takes_part(
+    text: &str,
+    m: &EntityMention,
+    byte: &dyn Fn(usize) -> usize,
+    trigger: usize,
+) -> bool {
+    let (lead, end) = (byte(m.lead), byte(m.end));
+    let after = text[end..]
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start()
+        .to_lowercase();
+    let next_words: String = after
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if m.possessive && NOT_TAKING_PART.iter().any(|w| next_words.contains(w)) {
+        return false;
+    }
+    let before = text[..lead].trim_end().to_lowercase();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    if NOT_BEFORE.contains(&prev_word) {
+        return false;
+    }
+    if prev_word == "of" {
+        let head = before[..before.len() - 2].trim_end();
+        let noun = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if TOPIC_OF.contains(&noun) {
+            return false;
+        }
+    }
+    // "Pushkov summed up John Kerry's Moscow visit": the speaker is not there.
+    if end < trigger && REPORTING.iter().any(|r| after.starts_with(r)) {
+        return false;
+    }
+    true
+}
+
+/// The place of the event: "Moscow talks", "visit to Sochi", "in Paris",
+/// "heading to Milan … for talks".
+fn place(
+    text: &str,
+    places: &[&EntityMention],
+    byte: &dyn Fn(usize) -> usize,
+    t0: usize,
+    t1: usize,
+) -> Option<String> {
+    let word_before = |m: &EntityMention| {
+        let before = text[..byte(m.lead)].trim_end();
+        before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let adjacent = places.iter().find(|m| {
+        byte(m.end) <= t0 && {
+            let gap = &text[byte(m.end)..t0];
+            gap.trim_start_matches(['\'', '’', 's']).trim().is_empty()
+        }
+    });
+    let after_trigger = places
+        .iter()
+        .find(|m| byte(m.start) >= t1 && ["to", "in"].contains(&text[t1..byte(m.start)].trim()));
+    let located = places
+        .iter()
+        .filter(|m| ["in", "at"].contains(&word_before(m).as_str()))
+        .filter(|m| {
+            let before = text[..byte(m.lead)].trim_end();
+            let before = before[..before.len() - 2].trim_end().to_lowercase();
+            let noun = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            !TOPIC_IN.contains(&noun) && byte(m.start).abs_diff(t0) < 160
+        })
+        .min_by_key(|m| byte(m.start).abs_diff(t0));
+    let headed = places.iter().find(|m| {
+        let before = text[..byte(m.lead)].trim_end();
+        before.ends_with(" to")
+            && [
+                "heading",
+                "headed",
+                "flew",
+                "travelled",
+                "traveled",
+                "went",
+                "going",
+                "left",
+            ]
+            .iter()
+            .any(|v| before[..before.len() - 3].trim_end().ends_with(v))
+    });
+    adjacent
+        .or(after_trigger)
+        .or(headed)
+        .or(located)
+        .map(|m| m.name.clone())
+}
+
+/// The event's date: among the date expressions of the clause (not "by
+/// August", not a duration), a day before a week, month or year, then the
+/// nearest. `Some(None)` is a date the text gives but that needs the
+/// article's published date to resolve.
+fn date(
+    text: &str,
+    dates: &[TemporalExpression],
+    byte: &dyn Fn(usize) -> usize,
+    from: usize,
+    to: usize,
+    trigger: usize,
+    near: usize,
+) -> Option<Option<String>> {
+    dates
+        .iter()
+        .filter(|d| matches!(d.timex_type, TimexType::Date | TimexType::Time))
+        .filter(|d| byte(d.start) >= from && byte(d.end) <= to)
+        .filter(|d| {
+            d.value
+                .as_deref()
+                .map_or(true, |v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .filter(|d| {
+            let before = text[..byte(d.start)].trim_end().to_lowercase();
+            !["by", "until", "since", "before", "after"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .map(|d| {
+            let distance = if byte(d.end) <= trigger {
+                trigger - byte(d.end)
+            } else {
+                byte(d.start).saturating_sub(trigger)
+            };
+            let granularity = d
+                .value
+                .as_deref()
+                .map_or(0, |v| 10usize.saturating_sub(v.len()));
+            (granularity, distance, d)
+        })
+        .filter(|(g, distance, _)| *distance <= near && (*g == 0 || *distance <= 60))
+        .min_by_key(|(g, distance, _)| (*g, *distance))
+        .map(|(_, _, d)| d.value.clone())
+}
+
+/// The status the clause states, and whether it states one at all (a
+/// clause with no tense cue, "the discussions are seen as…", defers to the
+/// other mentions of its event).
+fn status(clause: &str, date: Option<&str>, reference: Option<NaiveDate>) -> (EventStatus, bool) {
+    if CANCELLED.is_match(clause) {
+        return (EventStatus::Cancelled, true);
+    }
+    let past = match (date.and_then(|d| d.get(..10)), reference) {
+        (Some(d), Some(r)) => NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|d| d < r),
+        _ => false,
+    };
+    let future = match (date.and_then(|d| d.get(..10)), reference) {
+        (Some(d), Some(r)) => NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|d| d > r),
+        _ => false,
+    };
+    if future || PLANNED.is_match(clause) {
+        (EventStatus::Planned, true)
+    } else {
+        (EventStatus::Held, past || HELD.is_match(clause))
+    }
+}
+
+/// A sentence without a meeting word naming two or more people and a day.
+#[allow(clippy::too_many_arguments)]
+fn dating(
+    text: &str,
+    s: usize,
+    e: usize,
+    entities: &[EntityMention],
+    dates: &[TemporalExpression],
+    byte: &dyn Fn(usize) -> usize,
+    evidence: Evidence,
+    out: &mut Vec<Dating>,
+) {
+    let _ = text;
+    let keys: BTreeSet<String> = entities
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && byte(m.start) >= s && byte(m.end) <= e)
+        .map(|m| m.key.clone())
+        .collect();
+    if keys.len() < 2 {
+        return;
+    }
+    let day = dates.iter().find(|d| {
+        byte(d.start) >= s
+            && byte(d.end) <= e
+            && d.timex_type == TimexType::Date
+            && d.value
+                .as_deref()
+                .is_some_and(|v| v.len() == 10 && v.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if let Some(day) = day {
+        out.push(Dating {
+            keys,
+            date: day.value.clone().unwrap_or_default(),
+            evidence,
+        });
+    }
+}
