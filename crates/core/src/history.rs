@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{ArticleId, Metadata};
 use crate::codebook::Tag;
+use crate::entities::EntityState;
 use crate::note::NoteState;
 use crate::passage::PassageState;
+use crate::timeline::EventState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -38,6 +40,14 @@ pub enum Change {
         article_id: ArticleId,
         before: Metadata,
         after: Metadata,
+    },
+    Entity {
+        before: Option<EntityState>,
+        after: Option<EntityState>,
+    },
+    Event {
+        before: Option<Box<EventState>>,
+        after: Option<Box<EventState>>,
     },
     /// Steps applied in order.
     Batch { steps: Vec<Change> },
@@ -80,6 +90,14 @@ impl Change {
                 after,
             } => Change::Metadata {
                 article_id: *article_id,
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Change::Entity { before, after } => Change::Entity {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Change::Event { before, after } => Change::Event {
                 before: after.clone(),
                 after: before.clone(),
             },

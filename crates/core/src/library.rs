@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 mod codebook;
+mod entities;
 mod find;
 mod notes;
 mod passages;
 mod review;
+mod timeline;
 mod undo;
 
 use crate::article::{Article, ArticleId, ArticleSummary, MetadataPatch};
@@ -104,6 +106,10 @@ impl Library {
         }
         if options.seed && lib.store.meta(SEEDED_KEY)?.is_none() {
             lib.import_seeds()?;
+        }
+        if lib.store.meta(timeline::EXTRACTED_KEY)?.as_deref() != Some(timeline::EXTRACTION_VERSION)
+        {
+            lib.extract_all()?;
         }
         Ok(lib)
     }
@@ -206,6 +212,13 @@ impl Library {
             });
         }
         batch.commit()?;
+        let changed: Vec<ArticleId> = summary
+            .imported
+            .iter()
+            .chain(&summary.updated)
+            .copied()
+            .collect();
+        self.extract(&changed)?;
         Ok(summary)
     }
 
@@ -329,5 +342,8 @@ mod tagging_tests;
 #[cfg(test)]
 #[path = "library_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "library/timeline_tests.rs"]
+mod timeline_tests;
 #[cfg(test)]
 mod undo_tests;

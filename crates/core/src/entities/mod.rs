@@ -13,6 +13,7 @@
 //!
 //! Offsets are char offsets, like every span in Parley.
 
+mod entity;
 mod gazetteer;
 mod lexicon;
 mod runs;
@@ -25,6 +26,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::text::CharIndex;
+pub use entity::{Entity, EntityId, EntityState};
 pub use gazetteer::{lookup as lookup_place, within as place_within, Place, PlaceKind};
 use runs::{Run, Token};
 

@@ -65,7 +65,9 @@ impl Library {
         for &id in ids {
             batch.put(&self.store.stored_article(id)?)?;
         }
-        batch.commit()
+        batch.commit()?;
+        // A changed published date re-resolves the article's dates.
+        self.extract(ids)
     }
 
     /// Edits an article's metadata (undoably) and re-indexes it.

@@ -11,7 +11,7 @@ use crate::history::Change;
 use crate::passage::PassageState;
 use crate::Result;
 
-use super::{articles, notes, passages, tags};
+use super::{articles, notes, passages, tags, timeline};
 
 /// Undo steps kept.
 const KEEP: i64 = 1_000;
@@ -44,6 +44,16 @@ pub fn apply(conn: &Connection, change: &Change) -> Result<()> {
         Change::Metadata {
             article_id, after, ..
         } => articles::replace_metadata(conn, *article_id, after),
+        Change::Entity { before, after } => match (before, after) {
+            (_, Some(e)) => timeline::put_entity(conn, e),
+            (Some(e), None) => timeline::delete_entity(conn, e.id),
+            (None, None) => Ok(()),
+        },
+        Change::Event { before, after } => match (before, after) {
+            (_, Some(e)) => timeline::put_event(conn, e),
+            (Some(e), None) => timeline::delete_event(conn, e.id),
+            (None, None) => Ok(()),
+        },
         Change::Batch { steps } => steps.iter().try_for_each(|s| apply(conn, s)),
     }
 }

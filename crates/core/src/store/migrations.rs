@@ -6,11 +6,11 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const V1: &str = r#"
 CREATE TABLE library_meta (
@@ -148,6 +148,59 @@ CREATE VIRTUAL TABLE annotations_fts USING fts5(
 );
 "#;
 
+/// The meeting timeline (issue 5): entities with their aliases, the
+/// mentions extraction found, and the events of the timeline.
+const V3: &str = r#"
+-- An alias is a folded name (kind + key) pointing at one entity. Mentions
+-- name aliases, never entities, so renaming, merging and splitting move
+-- aliases and never rewrite mentions, and re-extraction keeps the user's
+-- choices.
+CREATE TABLE entities (
+    id   INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organisation'))
+);
+CREATE TABLE entity_aliases (
+    kind      TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+
+-- Derived from the article's current text on every extraction.
+CREATE TABLE entity_mentions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, start)
+);
+CREATE INDEX entity_mentions_key ON entity_mentions(kind, key);
+
+-- The events of one article as extracted (JSON list), merged across
+-- articles into timeline_events.
+CREATE TABLE article_events (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    events     TEXT NOT NULL
+);
+
+-- `key` is the event's first evidence passage ("a3:825"), its identity
+-- across re-extractions. Extracted rows follow the text; edited and manual
+-- rows are the user's and re-extraction leaves them alone; a deleted row
+-- stays as a tombstone so that re-extraction does not bring it back.
+CREATE TABLE timeline_events (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    key       TEXT NOT NULL UNIQUE,
+    origin    TEXT NOT NULL CHECK (origin IN ('extracted', 'edited', 'manual')),
+    event     TEXT NOT NULL,
+    confirmed INTEGER NOT NULL DEFAULT 0,
+    deleted   INTEGER NOT NULL DEFAULT 0
+);
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -157,7 +210,7 @@ mod tests {
             .expect("every migration applies to an empty database");
         assert_eq!(
             super::SCHEMA_VERSION,
-            2,
+            3,
             "bump SCHEMA_VERSION with every migration added"
         );
     }

@@ -10,6 +10,7 @@ mod migrations;
 pub(crate) mod notes;
 pub(crate) mod passages;
 pub(crate) mod tags;
+pub(crate) mod timeline;
 
 use std::path::Path;
 use std::time::Duration;

@@ -302,3 +302,10 @@ pub fn sort(events: &mut [EventMention]) {
         ))
     });
 }
+
+/// `b` merged into `a` as merging mentions does: the more precise date and
+/// place, every participant and passage.
+pub fn merge_two(mut a: EventMention, b: EventMention) -> EventMention {
+    absorb(&mut a, b);
+    a
+}

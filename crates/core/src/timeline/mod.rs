@@ -18,6 +18,7 @@
 
 mod cluster;
 mod detect;
+mod event;
 mod sentences;
 
 #[cfg(test)]
@@ -32,7 +33,8 @@ use crate::article::ArticleId;
 use crate::dates;
 use crate::entities::{self, EntityMention};
 
-pub use cluster::{dates_compatible, merge_library};
+pub use cluster::{dates_compatible, merge_library, merge_two, sort as sort_events};
+pub use event::{EventEdit, EventId, EventOrigin, EventState, TimelineEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,338 @@
+//! Rows of the meeting timeline: entities and their aliases, the mentions
+//! and per-article events extraction found, and the timeline's events.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::article::ArticleId;
+use crate::entities::{Entity, EntityId, EntityKind, EntityMention, EntityState};
+use crate::timeline::{EventId, EventMention, EventOrigin, EventState};
+use crate::{Error, Result};
+
+fn kind_of(s: String) -> EntityKind {
+    EntityKind::parse(&s).unwrap_or(EntityKind::Person)
+}
+
+pub fn put_entity(conn: &Connection, e: &EntityState) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO entities (id, name, kind) VALUES (?1, ?2, ?3)",
+        params![e.id, e.name, e.kind.as_str()],
+    )?;
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?1", [e.id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR REPLACE INTO entity_aliases (kind, key, entity_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for key in &e.keys {
+        stmt.execute(params![e.kind.as_str(), key, e.id])?;
+    }
+    Ok(())
+}
+
+pub fn delete_entity(conn: &Connection, id: EntityId) -> Result<()> {
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?1", [id])?;
+    conn.execute("DELETE FROM entities WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+pub fn load_entity(conn: &Connection, id: EntityId) -> Result<EntityState> {
+    let (name, kind): (String, String) = conn
+        .query_row("SELECT name, kind FROM entities WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("entity {id}")))?;
+    let mut stmt =
+        conn.prepare_cached("SELECT key FROM entity_aliases WHERE entity_id = ?1 ORDER BY key")?;
+    let keys = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(EntityState {
+        id,
+        name,
+        kind: kind_of(kind),
+        keys,
+    })
+}
+
+/// Every entity with at least one mention, most mentioned first.
+pub fn entities(conn: &Connection) -> Result<Vec<Entity>> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.name, e.kind, m.text, count(*)
+         FROM entities e
+         JOIN entity_aliases a ON a.entity_id = e.id
+         JOIN entity_mentions m ON m.kind = a.kind AND m.key = a.key
+         GROUP BY e.id, m.text",
+    )?;
+    let mut by_id: HashMap<EntityId, Entity> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, kind, text, n) = row?;
+        let e = by_id.entry(id).or_insert_with(|| Entity {
+            id,
+            name,
+            kind: kind_of(kind),
+            aliases: Vec::new(),
+            mentions: 0,
+        });
+        e.aliases.push(text);
+        e.mentions += n as usize;
+    }
+    let mut out: Vec<Entity> = by_id.into_values().collect();
+    for e in &mut out {
+        e.aliases.sort();
+    }
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// Alias key -> entity name, for one kind.
+pub fn names(conn: &Connection, kind: EntityKind) -> Result<HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.key, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.kind = ?1",
+    )?;
+    let rows = stmt.query_map([kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces an article's mentions and events; [`assign_aliases`] then
+/// gives their names entities.
+pub fn put_extraction(
+    conn: &Connection,
+    article_id: ArticleId,
+    mentions: &[EntityMention],
+    events: &[EventMention],
+) -> Result<()> {
+    conn.execute(
+        "DELETE FROM entity_mentions WHERE article_id = ?1",
+        [article_id],
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO entity_mentions (article_id, start, \"end\", kind, key, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for m in mentions {
+        insert.execute(params![
+            article_id,
+            m.start,
+            m.end,
+            m.kind.as_str(),
+            m.key,
+            m.text
+        ])?;
+    }
+    conn.execute(
+        "INSERT OR REPLACE INTO article_events (article_id, events) VALUES (?1, ?2)",
+        params![
+            article_id,
+            serde_json::to_string(events).expect("events serialise")
+        ],
+    )?;
+    Ok(())
+}
+
+/// Gives every new name an entity, full names first so that a surname
+/// alone joins the one full name that ends with it.
+pub fn assign_aliases<'m>(
+    conn: &Connection,
+    mentions: impl Iterator<Item = &'m EntityMention>,
+) -> Result<()> {
+    let mut sorted: Vec<&EntityMention> = mentions.collect();
+    sorted.sort_by_key(|m| std::cmp::Reverse(m.key.split(' ').count()));
+    for m in sorted {
+        ensure_alias(conn, m.kind, &m.key, &m.name)?;
+    }
+    Ok(())
+}
+
+fn ensure_alias(conn: &Connection, kind: EntityKind, key: &str, name: &str) -> Result<()> {
+    let mut exists =
+        conn.prepare_cached("SELECT 1 FROM entity_aliases WHERE kind = ?1 AND key = ?2")?;
+    if exists.exists(params![kind.as_str(), key])? {
+        return Ok(());
+    }
+    let mut entity: Option<i64> = None;
+    if kind == EntityKind::Person && !key.contains(' ') {
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT entity_id FROM entity_aliases WHERE kind = 'person' AND key LIKE '% ' || ?1",
+        )?;
+        let ids: Vec<i64> = stmt
+            .query_map([key], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let [only] = ids.as_slice() {
+            entity = Some(*only);
+        }
+    }
+    let id = match entity {
+        Some(id) => id,
+        None => {
+            conn.execute(
+                "INSERT INTO entities (name, kind) VALUES (?1, ?2)",
+                params![name, kind.as_str()],
+            )?;
+            conn.last_insert_rowid()
+        }
+    };
+    conn.execute(
+        "INSERT INTO entity_aliases (kind, key, entity_id) VALUES (?1, ?2, ?3)",
+        params![kind.as_str(), key, id],
+    )?;
+    Ok(())
+}
+
+/// Every article's extracted events.
+pub fn article_events(conn: &Connection) -> Result<Vec<EventMention>> {
+    let mut stmt = conn.prepare("SELECT events FROM article_events ORDER BY article_id")?;
+    let mut out = Vec::new();
+    for json in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        let list: Vec<EventMention> = serde_json::from_str(&json?)
+            .map_err(|e| Error::invalid(format!("stored events cannot be read ({e})")))?;
+        out.extend(list);
+    }
+    Ok(out)
+}
+
+/// (key, name) of every person named in full anywhere in the library.
+pub fn people(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT m.key, m.text FROM entity_mentions m
+         WHERE m.kind = 'person' AND m.key LIKE '% %'",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn event_of_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, String, String, bool, bool)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn state_of(row: (i64, String, String, String, bool, bool)) -> Result<EventState> {
+    let (id, key, origin, json, confirmed, deleted) = row;
+    let event = serde_json::from_str(&json)
+        .map_err(|e| Error::invalid(format!("stored event {id} cannot be read ({e})")))?;
+    Ok(EventState {
+        id,
+        key,
+        origin: EventOrigin::parse(&origin),
+        event,
+        confirmed,
+        deleted,
+    })
+}
+
+const EVENT_COLUMNS: &str =
+    "SELECT id, key, origin, event, confirmed, deleted FROM timeline_events";
+
+pub fn events(conn: &Connection) -> Result<Vec<EventState>> {
+    let mut stmt = conn.prepare(&format!("{EVENT_COLUMNS} ORDER BY id"))?;
+    let rows = stmt.query_map([], event_of_row)?;
+    rows.map(|r| state_of(r?)).collect()
+}
+
+pub fn load_event(conn: &Connection, id: EventId) -> Result<EventState> {
+    let row = conn
+        .query_row(
+            &format!("{EVENT_COLUMNS} WHERE id = ?1"),
+            [id],
+            event_of_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("event {id}")))?;
+    state_of(row)
+}
+
+pub fn put_event(conn: &Connection, e: &EventState) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO timeline_events (id, key, origin, event, confirmed, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            e.id,
+            e.key,
+            e.origin.as_str(),
+            serde_json::to_string(&e.event).expect("events serialise"),
+            e.confirmed,
+            e.deleted
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn delete_event(conn: &Connection, id: EventId) -> Result<()> {
+    conn.execute("DELETE FROM timeline_events WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// A new event row; returns its id.
+pub fn insert_event(
+    conn: &Connection,
+    key: &str,
+    origin: EventOrigin,
+    event: &EventMention,
+) -> Result<EventId> {
+    conn.execute(
+        "INSERT INTO timeline_events (key, origin, event) VALUES (?1, ?2, ?3)",
+        params![
+            key,
+            origin.as_str(),
+            serde_json::to_string(event).expect("events serialise")
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Brings the extracted rows in line with a fresh extraction: extracted
+/// rows are updated or added, extracted rows no longer found go, and the
+/// researcher's rows (edited, manual, deleted) are left as they are.
+pub fn reconcile(conn: &Connection, extracted: &[EventMention]) -> Result<()> {
+    let existing: HashMap<String, EventState> = events(conn)?
+        .into_iter()
+        .map(|e| (e.key.clone(), e))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for e in extracted {
+        let key = e.key();
+        seen.insert(key.clone());
+        match existing.get(&key) {
+            Some(row) if row.origin == EventOrigin::Extracted && !row.deleted => {
+                if &row.event != e {
+                    put_event(
+                        conn,
+                        &EventState {
+                            event: e.clone(),
+                            ..row.clone()
+                        },
+                    )?;
+                }
+            }
+            Some(_) => {}
+            None => {
+                insert_event(conn, &key, EventOrigin::Extracted, e)?;
+            }
+        }
+    }
+    for row in existing.values() {
+        if row.origin == EventOrigin::Extracted
+            && !row.deleted
+            && !row.confirmed
+            && !seen.contains(&row.key)
+        {
+            delete_event(conn, row.id)?;
+        }
+    }
+    Ok(())
+}
