@@ -94,6 +94,17 @@ describe('tagging passages', () => {
     await screenshot(browser, '21-passage-inspector');
   });
 
+  test('the codebook lists both tags with their counts', async () => {
+    const { browser } = app;
+    await browser.$(tid('tab-codebook')).click();
+    const rowsShown = browser.$$(`${tid('codebook')} ${tid('tag-row')}`);
+    await browser.waitUntil(async () => (await rowsShown.length) === 2, { timeoutMsg: 'Actors and Places are in the codebook' });
+    const texts = await rowsShown.map((r) => r.$('.line').getText());
+    assert.deepEqual(texts.map((t) => t.replace(/\s+/g, ' ').trim()), ['Actors 1', 'Places 1'], 'each tag, by name, with its one passage');
+    await screenshot(browser, '25-codebook');
+    await browser.$(tid('tab-library')).click();
+  });
+
   test('Ctrl+Z undoes the last tagging and Ctrl+Shift+Z redoes it', async () => {
     const { browser } = app;
     await browser.$(tid('reader-title')).click();

@@ -3,6 +3,7 @@
 
 import { toBackendError, type Backend, type BackendError } from './backend';
 import type { SearchResults } from './bindings/SearchResults';
+import type { AnnotationHit } from './bindings/AnnotationHit';
 
 export const DEBOUNCE_MS = 100;
 export const PAGE_SIZE = 50;
@@ -13,6 +14,8 @@ export class SearchSession {
   /** A malformed query: shown inline, since the user is mid-typing. */
   error = $state<BackendError | null>(null);
   pending = $state(false);
+  /** Passages and notes matching the words of the query (not its fields). */
+  annotations = $state<AnnotationHit[]>([]);
 
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,6 +59,7 @@ export class SearchSession {
       if (seq !== this.#seq) return;
       this.results = results;
       this.error = null;
+      void this.#annotations(query, seq);
     } catch (e) {
       if (seq !== this.#seq) return;
       const error = toBackendError(e);
@@ -64,6 +68,17 @@ export class SearchSession {
     } finally {
       if (seq === this.#seq) this.pending = false;
     }
+  }
+
+  /** Best effort: a query of only fields or operators has no words to match. */
+  async #annotations(query: string, seq: number) {
+    const words = query.replace(/\b\w+:("[^"]*"|\S+)/g, ' ').replace(/\b(AND|OR|NOT)\b|[()"~]/g, ' ');
+    if (!words.trim()) {
+      this.annotations = [];
+      return;
+    }
+    const hits = await this.backend.searchAnnotations(words).catch(() => []);
+    if (seq === this.#seq) this.annotations = hits;
   }
 
   dispose() {
