@@ -46,6 +46,14 @@ pub enum Command {
     Reindex,
     /// Find the dates, times and durations in a text and resolve them.
     Dates(DatesArgs),
+    /// The meeting timeline: meetings, talks, visits, calls and summits the articles report.
+    Timeline {
+        /// Show each event's evidence passages.
+        #[arg(long)]
+        quotes: bool,
+    },
+    /// The people, places and organisations the articles name.
+    Entities,
     #[command(flatten)]
     Tagging(crate::tagging_args::TaggingCommand),
 }

@@ -10,6 +10,7 @@ mod output;
 mod progress;
 mod tagging_args;
 mod tagging_cmd;
+mod timeline_cmd;
 
 use std::process::ExitCode;
 
@@ -110,6 +111,22 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
             out.dates(&dates_cmd::run(&text, reference));
         }
         Command::Tagging(cmd) => tagging_cmd::run(cmd, &mut lib, out.json)?,
+        Command::Timeline { quotes } => {
+            let events = lib.timeline()?;
+            if out.json {
+                timeline_cmd::print_json(&timeline_cmd::timeline_json(&events));
+            } else {
+                print!("{}", timeline_cmd::timeline_text(&events, quotes));
+            }
+        }
+        Command::Entities => {
+            let entities = lib.entities()?;
+            if out.json {
+                timeline_cmd::print_json(&timeline_cmd::entities_json(&entities));
+            } else {
+                print!("{}", timeline_cmd::entities_text(&entities));
+            }
+        }
         Command::Reindex => {
             let mut bar = progress::Bar::new("Indexing", out.json);
             let n = lib.reindex(&mut |p| bar.update(p));
