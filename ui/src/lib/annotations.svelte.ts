@@ -20,17 +20,19 @@ export type SideTab = 'library' | 'codebook' | 'notes' | 'review';
 export type Notice = { id: number; text: string };
 
 export class Annotations {
-  codebook = $state<CodebookEntry[]>([]);
-  passages = $state<Passage[]>([]);
+  // Raw: replaced wholesale on every load, never mutated, and read in hot
+  // loops (the reader's run splitting) where deep proxies would cost.
+  codebook = $state.raw<CodebookEntry[]>([]);
+  passages = $state.raw<Passage[]>([]);
   selectedId = $state<number | null>(null);
   pending = $state<PendingSpan | null>(null);
-  notes = $state<Note[]>([]);
+  notes = $state.raw<Note[]>([]);
   openNoteId = $state<number | null>(null);
-  review = $state<ReviewItem[]>([]);
+  review = $state.raw<ReviewItem[]>([]);
   tab = $state<SideTab>('library');
   notices = $state<Notice[]>([]);
   /** Passages cited by notes, by id (any article), for rendering citations. */
-  cited = $state<Map<number, CitedSource>>(new Map());
+  cited = $state.raw<Map<number, CitedSource>>(new Map());
   #nextNotice = 1;
 
   constructor(private readonly app: AppModel) {}
@@ -69,6 +71,11 @@ export class Annotations {
       const list = await this.app.backend.passages({ article: id, tag: null });
       if (this.app.article?.id === id) this.passages = list;
     });
+  }
+
+  /** The passages of article `id`; an empty list (and a toast) on failure. */
+  async fetchPassages(id: number): Promise<Passage[]> {
+    return (await this.#try('Loading passages', () => this.app.backend.passages({ article: id, tag: null }))) ?? [];
   }
 
   async loadNotes() {

@@ -81,13 +81,17 @@ export class AppModel {
     const seq = ++this.#openSeq;
     this.selectedId = id;
     try {
-      const article = await this.backend.getArticle(id);
+      // Text and passages in parallel, set together: one render, not two.
+      const [article, passages] = await Promise.all([
+        this.backend.getArticle(id),
+        this.ann.fetchPassages(id),
+      ]);
       if (seq !== this.#openSeq) return;
-      this.article = article;
-      this.highlights = highlights;
       this.ann.selectedId = null;
       this.ann.pending = null;
-      await this.ann.loadPassages();
+      this.ann.passages = passages;
+      this.article = article;
+      this.highlights = highlights;
       this.revealToken++;
     } catch (e) {
       if (seq === this.#openSeq) this.fail(`Opening article ${id}`, e);
