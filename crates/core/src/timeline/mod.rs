@@ -25,6 +25,8 @@ mod sentences;
 mod seed_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod throughput_tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
