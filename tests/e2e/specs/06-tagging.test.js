@@ -22,6 +22,7 @@ describe('tagging passages', () => {
   let app;
   let folder;
   const ids = {};
+  let shot = false;
 
   async function importFolder(browser) {
     await answerNextDialog(browser, [folder]);
@@ -34,6 +35,10 @@ describe('tagging passages', () => {
     const input = browser.$(tid('tag-palette-input'));
     await input.waitForDisplayed({ timeoutMsg: `selecting "${phrase}" opens the tag palette` });
     await input.setValue(tag);
+    if (!shot) {
+      shot = true;
+      await screenshot(browser, '19-tag-palette');
+    }
     await browser.keys('Enter');
     await browser.waitUntil(async () => Object.values(await markedPassages(browser)).includes(phrase), {
       timeoutMsg: `"${phrase}" is marked as a passage after Enter`,
