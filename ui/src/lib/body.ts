@@ -29,6 +29,7 @@ export function layoutBody(
   highlights: readonly CharSpan[],
   title: string | null,
   passages: readonly Passage[] = [],
+  pending: CharSpan | null = null,
 ): Group[] {
   const segs = segments.length > 0 ? segments : [{ kind: 'body' as const, start: 0, end: charLength(text) }];
   const bounds = toUtf16(text, segs.flatMap((s) => [s.start, s.end]));
@@ -52,7 +53,7 @@ export function layoutBody(
   });
   const blocks = groups.flatMap((g) => g.blocks);
   const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start);
-  const runs = splitRuns(order.map((i) => texts[i]), passages, highlights);
+  const runs = splitRuns(order.map((i) => texts[i]), passages, highlights, pending);
   order.forEach((bi, k) => (blocks[bi].pieces = runs[k]));
   for (const g of groups) {
     if (g.boilerplate) g.hasHit = g.blocks.some((b) => b.pieces.some((p) => p.hit));

@@ -37,6 +37,15 @@ describe('splitRuns', () => {
     ]);
   });
 
+  it('marks the pending selection without counting it as a search hit', () => {
+    const [runs] = splitRuns([block], [], [], { start: 16, end: 19 });
+    expect(runs.map((r) => [r.text, r.pending, r.hit]), 'only "two" waits for a tag').toEqual([
+      ['one 😀 ', false, false],
+      ['two', true, false],
+      [' three', false, false],
+    ]);
+  });
+
   it('splits 2,000 passages over a long text quickly', () => {
     const words = Array.from({ length: 50_000 }, (_, i) => `word${i % 97}`).join(' ');
     const len = words.length;

@@ -8,13 +8,19 @@ import type { CharSpan } from './bindings/CharSpan';
 import type { Passage } from './bindings/Passage';
 import { toUtf16 } from './offsets';
 
-export type Run = { text: string; start: number; hit: boolean; passages: Passage[] };
+/** `pending`: inside the selection waiting for a tag (the palette has focus, so the browser no longer shows it). */
+export type Run = { text: string; start: number; hit: boolean; pending: boolean; passages: Passage[] };
 export type BlockText = { text: string; start: number; end: number };
 
-type Edge = { at: number; open: boolean; passage: Passage | null };
+type Edge = { at: number; open: boolean; passage: Passage | null; pending?: boolean };
 
 /** Runs of each block (blocks in text order, `end` exclusive, char offsets). */
-export function splitRuns(blocks: BlockText[], passages: readonly Passage[], hits: readonly CharSpan[]): Run[][] {
+export function splitRuns(
+  blocks: BlockText[],
+  passages: readonly Passage[],
+  hits: readonly CharSpan[],
+  pending: CharSpan | null = null,
+): Run[][] {
   const edges: Edge[] = [];
   for (const p of passages) {
     if (p.end <= p.start || p.status === 'orphaned') continue;
@@ -23,13 +29,18 @@ export function splitRuns(blocks: BlockText[], passages: readonly Passage[], hit
   for (const h of hits) {
     if (h.end > h.start) edges.push({ at: h.start, open: true, passage: null }, { at: h.end, open: false, passage: null });
   }
+  if (pending && pending.end > pending.start) {
+    edges.push({ at: pending.start, open: true, passage: null, pending: true }, { at: pending.end, open: false, passage: null, pending: true });
+  }
   // Closings first at a shared offset, so touching passages do not overlap.
   edges.sort((a, b) => a.at - b.at || Number(a.open) - Number(b.open));
   const active = new Set<Passage>();
   let hitDepth = 0;
+  let inPending = false;
   let i = 0;
   const apply = (e: Edge) => {
-    if (e.passage === null) hitDepth += e.open ? 1 : -1;
+    if (e.pending) inPending = e.open;
+    else if (e.passage === null) hitDepth += e.open ? 1 : -1;
     else if (e.open) active.add(e.passage);
     else active.delete(e.passage);
   };
@@ -37,12 +48,12 @@ export function splitRuns(blocks: BlockText[], passages: readonly Passage[], hit
   return blocks.map((block) => {
     while (i < edges.length && edges[i].at <= block.start) apply(edges[i++]);
     const cuts: number[] = [block.start];
-    const states: { hit: boolean; passages: Passage[] }[] = [{ hit: hitDepth > 0, passages: covering() }];
+    const states: Omit<Run, 'text' | 'start'>[] = [{ hit: hitDepth > 0, pending: inPending, passages: covering() }];
     while (i < edges.length && edges[i].at < block.end) {
       const at = edges[i].at;
       while (i < edges.length && edges[i].at === at) apply(edges[i++]);
       cuts.push(at);
-      states.push({ hit: hitDepth > 0, passages: covering() });
+      states.push({ hit: hitDepth > 0, pending: inPending, passages: covering() });
     }
     const units = toUtf16(block.text, [...cuts.map((c) => c - block.start), block.end - block.start]);
     const runs: Run[] = [];
