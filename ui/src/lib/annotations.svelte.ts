@@ -87,6 +87,7 @@ export class Annotations {
   }
 
   async reloadAll() {
+    this.forgetCitations();
     await Promise.all([this.loadCodebook(), this.loadPassages(), this.loadNotes(), this.loadReview()]);
   }
 
@@ -132,6 +133,8 @@ export class Annotations {
   /** Runs a change to the selected passage or the codebook, then reloads. */
   async change(context: string, run: () => Promise<unknown>) {
     const ok = await this.#try(context, async () => (await run(), true));
+    // A cited passage may have changed (quote, existence): resolve afresh.
+    this.forgetCitations();
     await Promise.all([this.loadPassages(), this.loadCodebook()]);
     return ok === true;
   }
