@@ -139,6 +139,8 @@ fn field_without_value(tokens: &[Token]) -> Error {
         Some(Token::Field(QField::Outlet)) => "outlet",
         Some(Token::Field(QField::Author)) => "author",
         Some(Token::Field(QField::Tag)) => "tag",
+        Some(Token::Field(QField::Person)) => "person",
+        Some(Token::Field(QField::Place)) => "place",
         _ => "published",
     };
     invalid(format!(

@@ -153,6 +153,13 @@ impl SearchIndex {
     }
 }
 
+/// The entities a query's `person:NAME` and `place:NAME` terms ask for, as
+/// ("person" or "place", name), for the caller to resolve into the same map
+/// as tags under the key `person:name` (lower-cased).
+pub fn entity_terms(query: &str) -> Result<Vec<(&'static str, String)>> {
+    Ok(syntax::entity_terms(&syntax::parse(query)?))
+}
+
 /// The tag names a query's `tag:NAME` terms ask for, for the caller to
 /// resolve before [`SearchIndex::search_with_tags`].
 pub fn tag_names(query: &str) -> Result<Vec<String>> {

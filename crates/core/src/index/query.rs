@@ -179,6 +179,24 @@ impl Builder<'_> {
                 let terms = ids.iter().map(|&id| Term::from_field_i64(f.id, id));
                 Ok(Some(Box::new(TermSetQuery::new(terms))))
             }
+            Some(field @ (QField::Person | QField::Place)) => {
+                let kind = super::syntax::entity_field(field);
+                let name = match value {
+                    Value::Word(w) | Value::Phrase { text: w, .. } => w,
+                    _ => {
+                        return Err(Error::InvalidQuery(format!(
+                            "{kind}: takes a name, as in {kind}:Lavrov or {kind}:\"Sergey Lavrov\""
+                        )))
+                    }
+                };
+                let key = format!("{kind}:{}", name.trim().to_lowercase());
+                let ids = self
+                    .tags
+                    .get(&key)
+                    .ok_or_else(|| Error::InvalidQuery(format!("no {kind} named '{name}'")))?;
+                let terms = ids.iter().map(|&id| Term::from_field_i64(f.id, id));
+                Ok(Some(Box::new(TermSetQuery::new(terms))))
+            }
             Some(QField::Published) => {
                 let range = match value {
                     Value::Word(w) => dates::single(w)?,

@@ -35,6 +35,10 @@ pub enum QField {
     /// `tag:NAME`: articles with a passage tagged NAME or a tag below it,
     /// resolved by the library (tags live in SQLite, not in the index).
     Tag,
+    /// `person:NAME` and `place:NAME`: articles naming that entity (any of
+    /// its spellings), resolved by the library like `tag:`.
+    Person,
+    Place,
 }
 
 impl QField {
@@ -46,6 +50,8 @@ impl QField {
             "author" => QField::Author,
             "published" | "date" => QField::Published,
             "tag" => QField::Tag,
+            "person" => QField::Person,
+            "place" => QField::Place,
             _ => return None,
         })
     }
@@ -106,6 +112,29 @@ pub fn tag_names(node: &Node) -> Vec<String> {
         } => vec![w.clone()],
         Node::Atom { .. } => Vec::new(),
         Node::Bool(clauses) => clauses.iter().flat_map(|(_, n)| tag_names(n)).collect(),
+    }
+}
+
+/// The entities a query asks for (`person:NAME`, `place:NAME`), as
+/// ("person" or "place", name as typed).
+pub fn entity_terms(node: &Node) -> Vec<(&'static str, String)> {
+    match node {
+        Node::Atom {
+            field: Some(f @ (QField::Person | QField::Place)),
+            value: Value::Word(w) | Value::Phrase { text: w, .. },
+        } => vec![(entity_field(*f), w.clone())],
+        Node::Bool(clauses) => clauses.iter().flat_map(|(_, n)| entity_terms(n)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The name of an entity field, which is also its prefix in the resolved
+/// article-id map (`person:vladimir putin`).
+pub fn entity_field(f: QField) -> &'static str {
+    if f == QField::Place {
+        "place"
+    } else {
+        "person"
     }
 }
 

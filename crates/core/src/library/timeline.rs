@@ -27,12 +27,32 @@ impl Library {
     /// text, resolved against their published date) and re-merges the
     /// timeline.
     pub(super) fn extract(&mut self, ids: &[ArticleId]) -> Result<()> {
-        let mut found = Vec::with_capacity(ids.len());
+        let mut texts = Vec::with_capacity(ids.len());
         for &id in ids {
             let a = self.store.stored_article(id)?;
-            let x = timeline::extract_article(id, &a.text, a.published.map(|p| p.date()));
-            found.push((id, x));
+            texts.push((id, a.text, a.published.map(|p| p.date())));
         }
+        // Extraction is pure and per article: one chunk per core.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = texts.len().div_ceil(cores).max(1);
+        let found: Vec<(ArticleId, timeline::ArticleExtraction)> = std::thread::scope(|s| {
+            let workers: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(id, text, day)| {
+                                (*id, timeline::extract_article(*id, text, *day))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().expect("extraction does not panic"))
+                .collect()
+        });
         self.store.transaction(|tx| {
             for (id, x) in &found {
                 rows::put_extraction(tx, *id, &x.entities, &x.events)?;

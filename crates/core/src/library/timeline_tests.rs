@@ -212,3 +212,58 @@ fn entities_rename_merge_split() {
         "three undos restore the entity table"
     );
 }
+
+fn articles_for(lib: &Library, query: &str) -> Vec<i64> {
+    let request = crate::index::SearchRequest {
+        query: query.into(),
+        limit: 10,
+        ..Default::default()
+    };
+    let mut ids: Vec<i64> = lib
+        .search(&request)
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .hits
+        .iter()
+        .map(|h| h.article_id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn person_and_place_search_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(dir.path());
+    assert_eq!(
+        articles_for(&lib, "person:\"Grigory Karasin\""),
+        [1],
+        "only Russia Direct names Karasin"
+    );
+    assert_eq!(
+        articles_for(&lib, "person:\"Sergei Lavrov\""),
+        [1, 2, 3, 4, 5],
+        "every seed names Lavrov, under either spelling"
+    );
+    assert_eq!(
+        articles_for(&lib, "person:Nuland"),
+        [1, 2],
+        "a surname finds the full name's entity"
+    );
+    assert_eq!(
+        articles_for(&lib, "place:Sochi AND person:Putin"),
+        [1, 2],
+        "filters combine with AND like any term"
+    );
+    let err = lib
+        .search(&crate::index::SearchRequest {
+            query: "person:Nobody".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        crate::ErrorCode::InvalidQuery,
+        "an unknown person is a query error that says so"
+    );
+}
