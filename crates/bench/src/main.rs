@@ -7,6 +7,7 @@
 //! on a shared, noisy machine one slow run should not break `make`. Only a
 //! run that could not measure (corpora missing, import error) exits non-zero.
 
+mod extraction;
 mod fts5;
 mod ingest;
 mod latency;
@@ -111,6 +112,8 @@ fn run(args: &Args) -> Result<(), String> {
         imports.push(ingest::import(&mut lib, corpus)?);
     }
     let size = ingest::library_size(&lib)?;
+    eprintln!("extracting entities, dates and meetings …");
+    let extraction = extraction::run(&mut lib)?;
 
     eprintln!("building the FTS5 baseline …");
     let fts_path = scratch.path().join("fts5.sqlite3");
@@ -128,6 +131,7 @@ fn run(args: &Args) -> Result<(), String> {
         context: machine::RunContext::detect(&std::env::current_dir().unwrap_or_default()),
         imports,
         size,
+        extraction,
         fts_build,
         fts_bytes,
         plan: args.plan,

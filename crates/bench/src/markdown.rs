@@ -88,6 +88,12 @@ pub fn render(r: &Report) -> String {
         mb(r.fts_bytes)
     );
 
+    md += &format!(
+        "\n## Timeline extraction\n\nEntities, dates and meetings of every article, the \
+         library-wide merge and the SQLite writes (`Library::extract_all`): {}.\n",
+        r.extraction.line()
+    );
+
     md += "\n## Search latency\n\n";
     match r.comparison() {
         Some(c) => {

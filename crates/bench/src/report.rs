@@ -14,6 +14,7 @@ pub struct Report {
     pub context: RunContext,
     pub imports: Vec<ImportRun>,
     pub size: LibrarySize,
+    pub extraction: crate::extraction::ExtractionRun,
     pub fts_build: Fts5Build,
     pub fts_bytes: u64,
     pub plan: Plan,
@@ -184,6 +185,10 @@ impl Report {
             mb(self.size.sqlite_bytes),
             secs(self.fts_build.elapsed),
             mb(self.fts_bytes)
+        );
+        out += &format!(
+            "Timeline extraction (entities, dates, meetings)\n  {}\n\n",
+            self.extraction.line()
         );
         match self.comparison() {
             Some(c) => {
