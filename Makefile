@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_DEBUG := target/debug/parley
 CLI_DEBUG := target/debug/parley-cli
 
-.PHONY: setup build-app run test test-rust test-ui test-e2e test-package package bindings bench
+.PHONY: setup build-app run test test-rust test-ui test-e2e test-package package bindings bench readme-timeline
 
 setup:
 	scripts/setup.sh
@@ -67,3 +67,7 @@ package: setup
 # corpora; prints PASS/MISS per target and rewrites docs/benchmarks.md.
 bench:
 	cargo run --release -p parley-bench -- --corpora ../shared/corpora --out docs/benchmarks.md
+
+# The README's seed timeline, regenerated from `parley-cli timeline`.
+readme-timeline:
+	scripts/readme-timeline.sh
