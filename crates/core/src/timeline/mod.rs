@@ -20,6 +20,7 @@ mod cluster;
 mod detect;
 mod event;
 mod sentences;
+mod slots;
 
 #[cfg(test)]
 mod seed_tests;

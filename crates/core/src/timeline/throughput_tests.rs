@@ -52,5 +52,8 @@ fn reuters_extraction_throughput() {
         articles.len(),
         merged.len()
     );
-    assert!(secs < 30.0, "extraction takes {secs:.1} s, over the 30 s budget");
+    assert!(
+        secs < 30.0,
+        "extraction takes {secs:.1} s, over the 30 s budget"
+    );
 }
