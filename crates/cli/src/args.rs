@@ -54,6 +54,16 @@ pub enum Command {
     },
     /// The people, places and organisations the articles name.
     Entities,
+    /// Confirm, edit, merge, split, delete or add a timeline event.
+    Event {
+        #[command(subcommand)]
+        action: crate::timeline_args::EventAction,
+    },
+    /// Rename, merge or split an entity.
+    Entity {
+        #[command(subcommand)]
+        action: crate::timeline_args::EntityAction,
+    },
     #[command(flatten)]
     Tagging(crate::tagging_args::TaggingCommand),
 }

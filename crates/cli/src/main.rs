@@ -10,6 +10,7 @@ mod output;
 mod progress;
 mod tagging_args;
 mod tagging_cmd;
+mod timeline_args;
 mod timeline_cmd;
 
 use std::process::ExitCode;
@@ -119,6 +120,8 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
                 print!("{}", timeline_cmd::timeline_text(&events, quotes));
             }
         }
+        Command::Event { action } => timeline_cmd::event(action, &mut lib, out.json)?,
+        Command::Entity { action } => timeline_cmd::entity(action, &mut lib, out.json)?,
         Command::Entities => {
             let entities = lib.entities()?;
             if out.json {

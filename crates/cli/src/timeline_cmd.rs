@@ -2,8 +2,11 @@
 //! the canonical entities of the library, as a readable chronology or JSON.
 
 use parley_core::entities::Entity;
-use parley_core::timeline::TimelineEvent;
+use parley_core::timeline::{EventEdit, EventKind, EventStatus, TimelineEvent};
+use parley_core::{Error, Library, Result};
 use serde_json::{json, Value};
+
+use crate::timeline_args::{EntityAction, EventAction, EventFields};
 
 fn kind_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
@@ -92,4 +95,80 @@ pub fn entities_text(entities: &[Entity]) -> String {
     }
     out.push_str(&format!("{} entities\n", entities.len()));
     out
+}
+
+fn parsed<T>(value: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>> {
+    value
+        .map(|v| parse(&v).ok_or_else(|| Error::invalid(format!("'{v}' is not a {what}"))))
+        .transpose()
+}
+
+fn clearable(value: Option<String>) -> Option<Option<String>> {
+    value.map(|v| (v != "none").then_some(v))
+}
+
+fn edit_of(f: EventFields) -> Result<EventEdit> {
+    Ok(EventEdit {
+        kind: parsed(
+            f.kind,
+            EventKind::parse,
+            "kind (meeting, talks, visit, call, summit)",
+        )?,
+        status: parsed(
+            f.status,
+            EventStatus::parse,
+            "status (held, planned, cancelled)",
+        )?,
+        date: clearable(f.date),
+        place: clearable(f.place),
+        participants: f.participants,
+    })
+}
+
+fn show_event(e: &TimelineEvent, json: bool) {
+    if json {
+        print_json(&timeline_json(std::slice::from_ref(e))[0]);
+    } else {
+        print!("{}", timeline_text(std::slice::from_ref(e), true));
+    }
+}
+
+pub fn event(action: EventAction, lib: &mut Library, json: bool) -> Result<()> {
+    let shown = match action {
+        EventAction::Confirm { id } => lib.confirm_event(id)?,
+        EventAction::Delete { id } => {
+            lib.delete_event(id)?;
+            if json {
+                print_json(&json!({ "deleted": id }));
+            } else {
+                println!("deleted event {id}");
+            }
+            return Ok(());
+        }
+        EventAction::Merge { into, from } => lib.merge_events(into, from)?,
+        EventAction::Split { id, evidence } => lib.split_event(id, &evidence)?,
+        EventAction::Edit { id, fields } => lib.edit_event(id, &edit_of(fields)?)?,
+        EventAction::Add {
+            article,
+            start,
+            end,
+            fields,
+        } => lib.add_event(article, start, end, &edit_of(fields)?)?,
+    };
+    show_event(&shown, json);
+    Ok(())
+}
+
+pub fn entity(action: EntityAction, lib: &mut Library, json: bool) -> Result<()> {
+    let shown = match action {
+        EntityAction::Rename { id, name } => lib.rename_entity(id, &name)?,
+        EntityAction::Merge { into, from } => lib.merge_entities(into, from)?,
+        EntityAction::Split { id, keys, name } => lib.split_entity(id, &keys, &name)?,
+    };
+    if json {
+        print_json(&entities_json(std::slice::from_ref(&shown))[0]);
+    } else {
+        print!("{}", entities_text(std::slice::from_ref(&shown)));
+    }
+    Ok(())
 }

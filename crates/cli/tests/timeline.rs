@@ -107,3 +107,73 @@ fn entities_json_lists_aliases_and_counts() {
         "counted over all seeds"
     );
 }
+
+#[test]
+fn event_and_entity_edits_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    run_json(
+        dir.path(),
+        &["article", "set", "4", "--published", "2014-03-29"],
+    );
+    let events = run_json(dir.path(), &["timeline"]);
+    let events = events.as_array().unwrap();
+    let call = on(events, "2014-03-28").expect("the Putin–Obama call")["id"].to_string();
+    let paris = on(events, "2014-03-30").expect("the Paris meeting")["id"].to_string();
+    let edited = run_json(
+        dir.path(),
+        &[
+            "event",
+            "edit",
+            &call,
+            "--status",
+            "cancelled",
+            "--place",
+            "none",
+        ],
+    );
+    assert_eq!(
+        edited["status"], "cancelled",
+        "the edit is applied and shown"
+    );
+    let confirmed = run_json(dir.path(), &["event", "confirm", &paris]);
+    assert_eq!(
+        confirmed["confirmed"], true,
+        "confirm marks the event checked"
+    );
+    run_json(dir.path(), &["event", "delete", &call]);
+    let after = run_json(dir.path(), &["timeline"]);
+    assert!(
+        on(after.as_array().unwrap(), "2014-03-28").is_none(),
+        "a deleted event is gone from the timeline"
+    );
+    run_json(dir.path(), &["undo"]);
+    let restored = run_json(dir.path(), &["timeline"]);
+    assert_eq!(
+        on(restored.as_array().unwrap(), "2014-03-28").expect("back after undo")["status"],
+        "cancelled",
+        "undo brings the event back as it was before the delete"
+    );
+    let entities = run_json(dir.path(), &["entities"]);
+    let kerry = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "John Kerry")
+        .expect("Kerry")["id"]
+        .to_string();
+    let renamed = run_json(dir.path(), &["entity", "rename", &kerry, "John F. Kerry"]);
+    assert_eq!(
+        renamed["name"], "John F. Kerry",
+        "rename shows the new name"
+    );
+    let paris_after = run_json(dir.path(), &["timeline"]);
+    let p = on(paris_after.as_array().unwrap(), "2014-03-30").unwrap();
+    assert!(
+        p["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "John F. Kerry"),
+        "the timeline shows participants under the entity's new name"
+    );
+}
