@@ -235,7 +235,10 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
             || lexicon::ORG_CUES.contains(&tokens[i].word(text));
         while end < tokens.len() && !tokens[end - 1].possessive {
             let gap = &text[tokens[end - 1].end..tokens[end].start];
-            if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.is_empty() {
+            // A single line break joins too: wire copy wraps inside names
+            // ("Chancellor of the\nExchequer Nigel Lawson").
+            let spaces = gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            if !(spaces || gap == "\n") || gap.is_empty() {
                 break;
             }
             let t = &tokens[end];

@@ -10,22 +10,32 @@ const ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Jr", "Sr",
 ];
 
+/// Whether `text` is hard-wrapped wire copy (Reuters: lines under 80
+/// chars, paragraphs indented), where a line break inside a paragraph is
+/// only a space.
+fn hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.len() >= 3 && lines.iter().all(|l| l.chars().count() <= 90)
+}
+
 /// Byte ranges of the sentences of `text`, trimmed, never empty.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let wrapped = hard_wrapped(text);
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (i, &(b, c)) in chars.iter().enumerate() {
         let next = chars.get(i + 1).map(|&(_, n)| n);
         let end_here = match c {
-            '\n' => true,
+            // In wrapped copy only a blank or indented next line breaks.
+            '\n' => !wrapped || next.map_or(true, char::is_whitespace),
             '.' | '!' | '?' => {
                 let after = text[b + c.len_utf8()..].trim_start_matches(['"', '”', '’', '\'']);
                 let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
                 let opener = after[ws..].chars().next();
-                ws > 0
-                    && opener.is_some_and(|o| o.is_uppercase() || "(\"“‘".contains(o))
-                    && !abbreviation(&text[start..b])
+                let line_end = after.starts_with('\n');
+                let capital = opener.is_some_and(|o| o.is_uppercase() || "(\"“‘".contains(o));
+                (line_end || ws > 0 && capital) && !abbreviation(&text[start..b])
             }
             // "(AP Photo/…, Pool)Paris – …": a caption's credit glued to the text.
             ')' => next.is_some_and(char::is_uppercase),
@@ -64,6 +74,22 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::sentences;
+
+    #[test]
+    fn wrapped_wire_copy_joins_its_lines() {
+        let text = "Funaro and Gros are today meeting British Chancellor of the\n\
+                    Exchequer Nigel Lawson, officials said.\n    \
+                    The talks follow a meeting in Paris.\n";
+        let got: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "Funaro and Gros are today meeting British Chancellor of the\nExchequer Nigel Lawson, officials said.",
+                "The talks follow a meeting in Paris."
+            ],
+            "in hard-wrapped copy a line break inside a paragraph is a space; an indent starts a paragraph"
+        );
+    }
 
     #[test]
     fn abbreviations_and_captions() {
