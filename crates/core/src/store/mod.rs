@@ -6,6 +6,7 @@
 pub(crate) mod annotations;
 pub(crate) mod articles;
 pub(crate) mod history;
+mod metadata;
 mod migrations;
 pub(crate) mod notes;
 pub(crate) mod passages;
