@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 mod codebook;
+mod dates;
 mod entities;
 mod find;
 mod notes;

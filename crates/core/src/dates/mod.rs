@@ -49,6 +49,7 @@ use serde::Serialize;
 
 /// TIMEX3's four types of temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date, week, month, season, year or decade: `2015-07-09`.
@@ -63,6 +64,7 @@ pub enum TimexType {
 
 /// How an expression's value was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The value follows from the text alone: "March 25, 2016", "10 months".
@@ -76,6 +78,7 @@ pub enum Resolution {
 
 /// One temporal expression in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemporalExpression {
     /// Char offset of the first char.
     pub start: usize,
