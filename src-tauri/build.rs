@@ -38,6 +38,18 @@ const COMMANDS: &[&str] = &[
     "accept_passage",
     "reattach_passage",
     "search_annotations",
+    "timeline",
+    "confirm_event",
+    "edit_event",
+    "delete_event",
+    "merge_events",
+    "split_event",
+    "add_event",
+    "entities",
+    "rename_entity",
+    "merge_entities",
+    "split_entity",
+    "entity_keys",
 ];
 
 fn main() {

@@ -7,7 +7,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use parley_core::entities::Entity;
 use parley_core::index::{SearchRequest, SearchResults};
+use parley_core::timeline::TimelineEvent;
 use parley_core::{
     AnnotationHit, Article, ArticleSummary, CharSpan, CodebookEntry, ImportSummary, MetadataForm,
     NewTag, Note, Passage, PassageFilter, Progress, ReviewItem, TagDeletion, TagEdit,
@@ -15,6 +17,7 @@ use parley_core::{
 use ts_rs::{Config, TS};
 
 use crate::commands::library::LibraryInfo;
+use crate::commands::timeline::EventPatch;
 use crate::error::CommandError;
 
 const WRITE_ENV: &str = "PARLEY_WRITE_BINDINGS";
@@ -48,6 +51,9 @@ fn export_all(dir: &Path) {
         Note::export_all(&cfg),
         ReviewItem::export_all(&cfg),
         AnnotationHit::export_all(&cfg),
+        TimelineEvent::export_all(&cfg),
+        EventPatch::export_all(&cfg),
+        Entity::export_all(&cfg),
         CommandError::export_all(&cfg),
     ];
     for r in results {

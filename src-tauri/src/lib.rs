@@ -78,6 +78,18 @@ pub fn run() {
             commands::history::accept_passage,
             commands::history::reattach_passage,
             commands::search::search_annotations,
+            commands::timeline::timeline,
+            commands::timeline::confirm_event,
+            commands::timeline::edit_event,
+            commands::timeline::delete_event,
+            commands::timeline::merge_events,
+            commands::timeline::split_event,
+            commands::timeline::add_event,
+            commands::timeline::entities,
+            commands::timeline::rename_entity,
+            commands::timeline::merge_entities,
+            commands::timeline::split_entity,
+            commands::timeline::entity_keys,
             launch::take_launch_paths,
         ])
         .run(tauri::generate_context!())

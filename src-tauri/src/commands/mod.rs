@@ -8,3 +8,4 @@ pub mod library;
 pub mod notes;
 pub mod search;
 pub mod tagging;
+pub mod timeline;

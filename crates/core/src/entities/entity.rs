@@ -10,6 +10,7 @@ pub type EntityId = i64;
 /// A canonical entity as shown: its name, the spellings it was met under,
 /// and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entity {
     pub id: EntityId,
     pub name: String,

@@ -10,6 +10,7 @@ pub type EventId = i64;
 /// every re-extraction; edited and manual ones are the researcher's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EventOrigin {
     Extracted,
     Edited,
@@ -48,6 +49,7 @@ pub struct EventState {
 
 /// An event of the library's timeline, with canonical names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TimelineEvent {
     pub id: EventId,
     pub kind: EventKind,

@@ -41,6 +41,7 @@ pub use event::{EventEdit, EventId, EventOrigin, EventState, TimelineEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EventKind {
     Meeting,
     Talks,
@@ -51,6 +52,7 @@ pub enum EventKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EventStatus {
     Held,
     Planned,
@@ -72,6 +74,7 @@ impl EventStatus {
 
 /// A passage that reports an event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     pub article_id: ArticleId,
     /// Char offsets into the article's current text.
