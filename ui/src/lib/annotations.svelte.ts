@@ -15,7 +15,7 @@ import type { CitedSource } from './markdown';
 /** Text selected in the reader, waiting for a tag; `x`/`y` place the palette. */
 export type PendingSpan = CharSpan & { articleId: number; quote: string; x: number; y: number };
 
-export type SideTab = 'library' | 'codebook' | 'notes' | 'review';
+export type SideTab = 'library' | 'codebook' | 'notes' | 'review' | 'timeline';
 
 export type Notice = { id: number; text: string };
 
@@ -146,7 +146,7 @@ export class Annotations {
     if (what === null) return;
     const id = this.app.article?.id;
     if (id !== undefined) await this.app.refreshArticle(id);
-    await this.reloadAll();
+    await Promise.all([this.reloadAll(), this.app.timeline.reload()]);
   }
 
   /** Fetches the passages `ids` cites that are not known yet. */

@@ -21,6 +21,9 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { Tag } from './bindings/Tag';
 import type { TagDeletion } from './bindings/TagDeletion';
 import type { TagEdit } from './bindings/TagEdit';
+import type { Entity } from './bindings/Entity';
+import type { EventPatch } from './bindings/EventPatch';
+import type { TimelineEvent } from './bindings/TimelineEvent';
 
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
@@ -79,6 +82,22 @@ export interface Backend {
   acceptPassage(id: number): Promise<Passage>;
   reattachPassage(id: number, start: number, end: number): Promise<Passage>;
   searchAnnotations(query: string): Promise<AnnotationHit[]>;
+
+  // Timeline and entities (every edit is one undo step)
+  timeline(): Promise<TimelineEvent[]>;
+  confirmEvent(id: number): Promise<TimelineEvent>;
+  editEvent(id: number, patch: EventPatch): Promise<TimelineEvent>;
+  deleteEvent(id: number): Promise<void>;
+  mergeEvents(into: number, from: number): Promise<TimelineEvent>;
+  /** Moves the evidence at `evidence` (indexes) to a new event, which it returns. */
+  splitEvent(id: number, evidence: number[]): Promise<TimelineEvent>;
+  addEvent(articleId: number, span: CharSpan, patch: EventPatch): Promise<TimelineEvent>;
+  entities(): Promise<Entity[]>;
+  renameEntity(id: number, name: string): Promise<Entity>;
+  mergeEntities(into: number, from: number): Promise<Entity>;
+  /** Moves the spellings `keys` (see `entityKeys`) to a new entity called `name`. */
+  splitEntity(id: number, keys: string[], name: string): Promise<Entity>;
+  entityKeys(id: number): Promise<string[]>;
 }
 
 export type DropHandlers = {

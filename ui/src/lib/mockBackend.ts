@@ -15,6 +15,8 @@ import type { NewTag } from './bindings/NewTag';
 import type { PassageFilter } from './bindings/PassageFilter';
 import type { TagEdit } from './bindings/TagEdit';
 import { MockAnnotations } from './mockAnnotations';
+import type { EventPatch } from './bindings/EventPatch';
+import { MockTimeline } from './timelineMock';
 
 type Method = keyof Backend;
 
@@ -33,6 +35,8 @@ export class MockBackend implements Backend {
   };
   /** Codebook, passages and notes, with snapshot undo. */
   ann = new MockAnnotations((id) => this.articlesById.get(id));
+  /** Timeline events and entities, with snapshot undo of their own. */
+  timelineData = new MockTimeline();
   chosenPaths: string[] | null = null;
   dropHandlers: DropHandlers | null = null;
   launchPaths: string[] = [];
@@ -175,8 +179,10 @@ export class MockBackend implements Backend {
   notesCiting(passage: number) {
     return this.#call('notesCiting', [passage], () => structuredClone(this.ann.s.notes.filter((n) => n.citations.includes(passage))));
   }
-  undo() { return this.#call('undo', [], () => this.ann.undo()); }
-  redo() { return this.#call('redo', [], () => this.ann.redo()); }
+  // Timeline steps are undone before annotation steps: crude when the two
+  // interleave, exact for tests that edit one of them.
+  undo() { return this.#call('undo', [], () => this.timelineData.undo() ?? this.ann.undo()); }
+  redo() { return this.#call('redo', [], () => this.timelineData.redo() ?? this.ann.redo()); }
   review() { return this.#call('review', [], () => []); }
   acceptPassage(id: number) {
     return this.#call('acceptPassage', [id], () => this.ann.editPassage(id, 'accept', (p) => (p.status = 'anchored')));
@@ -193,6 +199,29 @@ export class MockBackend implements Backend {
         .map((p) => ({ kind: 'passage' as const, id: p.id, title: '', snippet: p.quote })),
     );
   }
+
+  timeline() { return this.#call('timeline', [], () => this.timelineData.timeline()); }
+  confirmEvent(id: number) { return this.#call('confirmEvent', [id], () => this.timelineData.confirm(id)); }
+  editEvent(id: number, patch: EventPatch) { return this.#call('editEvent', [id, patch], () => this.timelineData.edit(id, patch)); }
+  deleteEvent(id: number) { return this.#call('deleteEvent', [id], () => this.timelineData.remove(id)); }
+  mergeEvents(into: number, from: number) { return this.#call('mergeEvents', [into, from], () => this.timelineData.merge(into, from)); }
+  splitEvent(id: number, evidence: number[]) { return this.#call('splitEvent', [id, evidence], () => this.timelineData.split(id, evidence)); }
+  addEvent(articleId: number, span: CharSpan, patch: EventPatch) {
+    return this.#call('addEvent', [articleId, span, patch], () => {
+      const text = Array.from(this.articlesById.get(articleId)?.text ?? '');
+      const quote = text.slice(span.start, span.end).join('');
+      return this.timelineData.add({ article_id: articleId, start: span.start, end: span.end, quote }, patch);
+    });
+  }
+  entities() { return this.#call('entities', [], () => this.timelineData.entities()); }
+  renameEntity(id: number, name: string) { return this.#call('renameEntity', [id, name], () => this.timelineData.rename(id, name)); }
+  mergeEntities(into: number, from: number) {
+    return this.#call('mergeEntities', [into, from], () => this.timelineData.mergeEntities(into, from));
+  }
+  splitEntity(id: number, keys: string[], name: string) {
+    return this.#call('splitEntity', [id, keys, name], () => this.timelineData.splitEntity(id, keys, name));
+  }
+  entityKeys(id: number) { return this.#call('entityKeys', [id], () => this.timelineData.keys(id)); }
 
   onDrop(handlers: DropHandlers) {
     return this.#call('onDrop', [], () => {

@@ -11,6 +11,7 @@ import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
 import { Annotations } from './annotations.svelte';
+import { TimelineModel } from './timeline.svelte';
 
 export type Toast = { id: number; error: BackendError; context: string };
 
@@ -35,6 +36,8 @@ export class AppModel {
   revealPassage = $state<number | null>(null);
   /** Codebook, passages, notes, review. */
   ann: Annotations;
+  /** Timeline events and entities. */
+  timeline: TimelineModel;
 
   #nextToast = 1;
   /** Guards `open` against a slow load finishing after a newer one. */
@@ -42,6 +45,7 @@ export class AppModel {
 
   constructor(readonly backend: Backend) {
     this.ann = new Annotations(this);
+    this.timeline = new TimelineModel(this);
   }
 
   /** Reports a failure to the user; `context` says what was being done. */
@@ -66,6 +70,7 @@ export class AppModel {
       void this.ann.loadCodebook();
       void this.ann.loadNotes();
       void this.ann.loadReview();
+      void this.timeline.reload();
       if (this.selectedId === null && articles.length > 0) {
         await this.open(newest(articles).id);
       }
@@ -116,6 +121,8 @@ export class AppModel {
       const article = await this.backend.setMetadata(id, patch);
       if (this.article?.id === id) this.article = article;
       this.articles = this.articles.map((a) => (a.id === id ? summaryOf(article, a) : a));
+      // A new published date re-resolves the article's dates and events.
+      void this.timeline.reload();
       return true;
     } catch (e) {
       this.fail('Saving metadata', e);
