@@ -105,6 +105,9 @@ impl Library {
             tracing::info!("search index out of step with the store; rebuilding");
             lib.reindex(&mut |_| {})?;
         }
+        // Edits committed to the store but not yet to the index (a crash
+        // between the two, or a writer another process held).
+        lib.catch_up_index()?;
         if options.seed && lib.store.meta(SEEDED_KEY)?.is_none() {
             lib.import_seeds()?;
         }
@@ -213,6 +216,7 @@ impl Library {
             });
         }
         batch.commit()?;
+        self.catch_up_index()?;
         let changed: Vec<ArticleId> = summary
             .imported
             .iter()
@@ -258,6 +262,9 @@ impl Library {
                         // that is no longer current.
                         if let VersionOutcome::NewVersion { id, .. } = outcome {
                             summary.reanchored.add(review::reanchor_article(tx, id)?);
+                            // Same count, new text: only a marker tells a
+                            // later start that the index missed it.
+                            crate::store::index_pending::mark(tx, &[id])?;
                         }
                         Ok(outcome)
                     })
@@ -308,6 +315,7 @@ impl Library {
     /// Rebuilds the search index from the store.
     pub fn reindex(&mut self, progress: &mut dyn FnMut(&Progress)) -> Result<usize> {
         let total = self.store.article_count()?;
+        let marks = crate::store::index_pending::pending(self.store.conn())?;
         let mut batch = self.index.batch()?;
         batch.delete_all()?;
         let mut done = 0;
@@ -329,6 +337,8 @@ impl Library {
             Ok(())
         })?;
         batch.commit()?;
+        self.store
+            .transaction(|tx| crate::store::index_pending::clear(tx, &marks))?;
         Ok(done)
     }
 }

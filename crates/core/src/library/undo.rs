@@ -10,7 +10,7 @@ use rusqlite::Connection;
 
 use crate::article::{Article, ArticleId, MetadataPatch};
 use crate::history::Change;
-use crate::store::{articles, history};
+use crate::store::{articles, history, index_pending};
 use crate::{Error, Result};
 
 use super::Library;
@@ -51,7 +51,9 @@ impl Library {
                 _ => Change::Batch { steps: rec.steps },
             };
             history::push(tx, &description, &change, &now)?;
-            Ok((value, change.indexed_articles()))
+            let reindex = change.indexed_articles();
+            index_pending::mark(tx, &reindex)?;
+            Ok((value, reindex))
         })?;
         self.reindex_articles(&reindex)?;
         Ok(value)
@@ -61,13 +63,43 @@ impl Library {
         if ids.is_empty() {
             return Ok(());
         }
-        let mut batch = self.index.batch()?;
-        for &id in ids {
-            batch.put(&self.store.stored_article(id)?)?;
-        }
-        batch.commit()?;
+        self.catch_up_index()?;
         // A changed published date re-resolves the article's dates.
         self.extract(ids)
+    }
+
+    /// Indexes the articles marked as ahead of the index (see
+    /// [`index_pending`]): this process's edit and any left by a process
+    /// that died or found the writer busy. When another process holds the
+    /// writer past the wait, the change stays committed and marked, and
+    /// the next edit or start indexes it: reporting the committed edit as
+    /// failed would invite the user to make it twice.
+    pub(super) fn catch_up_index(&mut self) -> Result<()> {
+        let marks = index_pending::pending(self.store.conn())?;
+        if marks.is_empty() {
+            return Ok(());
+        }
+        let mut batch = match self.index.batch() {
+            Ok(batch) => batch,
+            Err(Error::Busy) => {
+                tracing::warn!(
+                    "the search index is busy (another Parley process is writing to it); \
+                     the change is saved and will be searchable after the next edit or start"
+                );
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        for (id, _) in &marks {
+            match self.store.stored_article(*id) {
+                Ok(a) => batch.put(&a)?,
+                Err(Error::NotFound(_)) => batch.delete(*id),
+                Err(e) => return Err(e),
+            }
+        }
+        batch.commit()?;
+        self.store
+            .transaction(|tx| index_pending::clear(tx, &marks))
     }
 
     /// Edits an article's metadata (undoably) and re-indexes it.
@@ -124,7 +156,9 @@ impl Library {
                 ))
             })?;
             history::mark(tx, entry.seq, back)?;
-            Ok(Some((entry.description, change.indexed_articles())))
+            let reindex = change.indexed_articles();
+            index_pending::mark(tx, &reindex)?;
+            Ok(Some((entry.description, reindex)))
         })?;
         let Some((description, reindex)) = done else {
             return Ok(None);

@@ -6,6 +6,7 @@
 pub(crate) mod annotations;
 pub(crate) mod articles;
 pub(crate) mod history;
+pub(crate) mod index_pending;
 mod metadata;
 mod migrations;
 pub(crate) mod notes;
