@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "accept_passage",
     "reattach_passage",
     "search_annotations",
+    "article_dates",
     "timeline",
     "confirm_event",
     "edit_event",

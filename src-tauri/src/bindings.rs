@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use parley_core::dates::TemporalExpression;
 use parley_core::entities::Entity;
 use parley_core::index::{SearchRequest, SearchResults};
 use parley_core::timeline::TimelineEvent;
@@ -51,6 +52,7 @@ fn export_all(dir: &Path) {
         Note::export_all(&cfg),
         ReviewItem::export_all(&cfg),
         AnnotationHit::export_all(&cfg),
+        TemporalExpression::export_all(&cfg),
         TimelineEvent::export_all(&cfg),
         EventPatch::export_all(&cfg),
         Entity::export_all(&cfg),

@@ -78,6 +78,7 @@ pub fn run() {
             commands::history::accept_passage,
             commands::history::reattach_passage,
             commands::search::search_annotations,
+            commands::dates::article_dates,
             commands::timeline::timeline,
             commands::timeline::confirm_event,
             commands::timeline::edit_event,

@@ -2,6 +2,7 @@
 //! method. Argument names are snake_case here and camelCase in the webview
 //! (Tauri converts them); the list must match `build.rs` and the capability.
 
+pub mod dates;
 pub mod history;
 pub mod import;
 pub mod library;

@@ -21,6 +21,7 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { Tag } from './bindings/Tag';
 import type { TagDeletion } from './bindings/TagDeletion';
 import type { TagEdit } from './bindings/TagEdit';
+import type { TemporalExpression } from './bindings/TemporalExpression';
 import type { Entity } from './bindings/Entity';
 import type { EventPatch } from './bindings/EventPatch';
 import type { TimelineEvent } from './bindings/TimelineEvent';
@@ -82,6 +83,8 @@ export interface Backend {
   acceptPassage(id: number): Promise<Passage>;
   reattachPassage(id: number, start: number, end: number): Promise<Passage>;
   searchAnnotations(query: string): Promise<AnnotationHit[]>;
+  /** The dates an article mentions, resolved against its published date. */
+  articleDates(id: number): Promise<TemporalExpression[]>;
 
   // Timeline and entities (every edit is one undo step)
   timeline(): Promise<TimelineEvent[]>;

@@ -199,6 +199,16 @@ export class MockBackend implements Backend {
         .map((p) => ({ kind: 'passage' as const, id: p.id, title: '', snippet: p.quote })),
     );
   }
+  /** Only ISO dates (`2015-07-09`), which need no reference date. */
+  articleDates(id: number) {
+    return this.#call('articleDates', [id], () => {
+      const text = this.articlesById.get(id)?.text ?? '';
+      return [...text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => {
+        const start = Array.from(text.slice(0, m.index)).length;
+        return { start, end: start + 10, text: m[0], type: 'DATE' as const, value: m[0], resolution: 'absolute' as const };
+      });
+    });
+  }
 
   timeline() { return this.#call('timeline', [], () => this.timelineData.timeline()); }
   confirmEvent(id: number) { return this.#call('confirmEvent', [id], () => this.timelineData.confirm(id)); }

@@ -68,6 +68,7 @@ export const tauriBackend: Backend = {
   acceptPassage: (id) => invoke('accept_passage', { id }),
   reattachPassage: (id, start, end) => invoke('reattach_passage', { id, start, end }),
   searchAnnotations: (query) => invoke('search_annotations', { query }),
+  articleDates: (id) => invoke('article_dates', { id }),
   timeline: () => invoke('timeline'),
   confirmEvent: (id) => invoke('confirm_event', { id }),
   editEvent: (id, patch) => invoke('edit_event', { id, patch }),
