@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DAY, formatTimex, isoWeekStart, timexError, timexSpan } from './timelineDates';
+import { DAY, formatTimex, formatWindow, isoWeekStart, timexError, timexSpan } from './timelineDates';
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -65,4 +65,15 @@ describe('formatTimex', () => {
     ['P1M', 'P1M'],
   ])('%s reads as %s', (value, text) => expect(formatTimex(value)).toBe(text));
   test('no date reads as Undated', () => expect(formatTimex(null)).toBe('Undated'));
+});
+
+describe('formatWindow', () => {
+  const at = (s: string) => Date.parse(s);
+  test.each([
+    ['2012-06-01', '2017-02-01', '2012 – 2017'],
+    ['2014-04-10', '2016-03-30', 'Apr 2014 – Mar 2016'],
+    ['2014-04-03', '2014-04-17', '3 – 17 Apr 2014'],
+    ['2014-04-28', '2014-05-06', '28 Apr – 6 May 2014'],
+    ['2014-12-28', '2015-01-04', '28 Dec 2014 – 4 Jan 2015'],
+  ])('%s to %s reads %s', (from, to, text) => expect(formatWindow(at(from), at(to))).toBe(text));
 });

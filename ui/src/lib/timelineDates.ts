@@ -122,3 +122,17 @@ export function formatTimex(value: string | null): string {
       return `${value}0s`;
   }
 }
+
+/** The visible window in words, as coarse as its width: "2013 – 2017", "Apr 2014 – Mar 2016", "3 – 17 Apr 2014". */
+export function formatWindow(from: number, to: number): string {
+  const a = new Date(from);
+  const b = new Date(to);
+  const [ya, yb] = [a.getUTCFullYear(), b.getUTCFullYear()];
+  const span = to - from;
+  if (span > 3 * 365 * DAY) return `${ya} – ${yb}`;
+  if (span > 60 * DAY) return `${MONTHS[a.getUTCMonth()]} ${ya} – ${MONTHS[b.getUTCMonth()]} ${yb}`;
+  const end = `${b.getUTCDate()} ${MONTHS[b.getUTCMonth()]} ${yb}`;
+  if (ya !== yb) return `${a.getUTCDate()} ${MONTHS[a.getUTCMonth()]} ${ya} – ${end}`;
+  if (a.getUTCMonth() !== b.getUTCMonth()) return `${a.getUTCDate()} ${MONTHS[a.getUTCMonth()]} – ${end}`;
+  return `${a.getUTCDate()} – ${end}`;
+}
