@@ -64,6 +64,13 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::timeline_args::EntityAction,
     },
+    /// Export to Markdown (file or Obsidian vault), W3C Web Annotations, CSV, REFI-QDA or TimelineJS.
+    Export {
+        #[command(subcommand)]
+        what: crate::export_args::ExportCommand,
+    },
+    /// Import W3C Web Annotations (JSON-LD) as passages, in one undoable step.
+    ImportAnnotations(crate::export_args::ImportAnnotationsArgs),
     #[command(flatten)]
     Tagging(crate::tagging_args::TaggingCommand),
 }

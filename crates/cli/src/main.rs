@@ -6,6 +6,8 @@
 
 mod args;
 mod dates_cmd;
+mod export_args;
+mod export_cmd;
 mod output;
 mod progress;
 mod tagging_args;
@@ -112,6 +114,12 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
             out.dates(&dates_cmd::run(&text, reference));
         }
         Command::Tagging(cmd) => tagging_cmd::run(cmd, &mut lib, out.json)?,
+        Command::Export { what } => export_cmd::export(what, &lib, out.json)?,
+        Command::ImportAnnotations(args) => {
+            if let Some(message) = export_cmd::import_annotations(args, &mut lib, out.json)? {
+                return Ok(Done::Partly(message));
+            }
+        }
         Command::Timeline { quotes } => {
             let events = lib.timeline()?;
             if out.json {

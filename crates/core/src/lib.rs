@@ -16,6 +16,7 @@ pub mod datadir;
 pub mod dates;
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod index;

@@ -10,6 +10,7 @@ use serde::Serialize;
 mod codebook;
 mod dates;
 mod entities;
+mod export;
 mod find;
 mod notes;
 mod passages;
