@@ -12,6 +12,15 @@ import type { Passage } from './bindings/Passage';
 import type { ReviewItem } from './bindings/ReviewItem';
 import type { CitedSource } from './markdown';
 
+/** `list` (sorted by start, then id, as the core sends it) with `p` put in or replaced. */
+export function withPassage(list: readonly Passage[], p: Passage): Passage[] {
+  const out = list.filter((x) => x.id !== p.id);
+  let at = out.length;
+  while (at > 0 && (out[at - 1].start > p.start || (out[at - 1].start === p.start && out[at - 1].id > p.id))) at--;
+  out.splice(at, 0, p);
+  return out;
+}
+
 /** Text selected in the reader, waiting for a tag; `x`/`y` place the palette. */
 export type PendingSpan = CharSpan & { articleId: number; quote: string; x: number; y: number };
 
@@ -113,8 +122,13 @@ export class Annotations {
       return last;
     });
     if (passage) {
+      // The answer is the stored passage: put it in the list at once, so the
+      // reader renders it without fetching the article's passages again.
+      // Only the codebook's counts (and maybe a new tag) need a reload,
+      // which the reader does not wait for.
+      if (this.app.article?.id === passage.article_id) this.passages = withPassage(this.passages, passage);
       this.selectedId = passage.id;
-      await Promise.all([this.loadPassages(), this.loadCodebook()]);
+      await this.loadCodebook();
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBody } from './body';
+import { blockAt, blocksTouching, firstScreen, inTextOrder, layoutBlocks, layoutBody } from './body';
 
 describe('layoutBody', () => {
   const text = 'Talks in Sochi\n\nTalks  in Sochi\n\nKerry 😀 met Putin.\n\nSecond para.\nShare this!\nPhoto: Kerry in Sochi';
@@ -34,5 +34,36 @@ describe('layoutBody', () => {
     const groups = layoutBody(text, segments, [{ start, end: start + 5 }], null);
     const boiler = groups.find((g) => g.boilerplate);
     expect(boiler && boiler.boilerplate && boiler.hasHit, 'a hidden match must not stay hidden').toBe(true);
+  });
+});
+
+describe('layoutBlocks and block lookup', () => {
+  const text = 'Para one.\n\nPara two 😀.\n\nPara three.';
+  const blocks = inTextOrder(layoutBlocks(text, [], null));
+
+  it('keeps each block’s own text, which the reader can show before splitting it', () => {
+    expect(blocks.map((b) => [b.start, b.end, b.text]), 'char offsets count the emoji as one').toEqual([
+      [0, 9, 'Para one.'],
+      [11, 22, 'Para two 😀.'],
+      [24, 35, 'Para three.'],
+    ]);
+  });
+
+  it('finds the blocks a span touches and the block at an offset', () => {
+    const starts = (s: Set<{ start: number }>) => [...s].map((b) => b.start);
+    expect(starts(blocksTouching(blocks, [{ start: 5, end: 12 }])), 'a span across the break touches both').toEqual([0, 11]);
+    expect(starts(blocksTouching(blocks, [{ start: 9, end: 11 }])), 'the gap between blocks touches none').toEqual([]);
+    expect(starts(blocksTouching(blocks, [{ start: 30, end: 30 }])), 'an empty span touches none').toEqual([]);
+    expect(blockAt(blocks, 20)?.start).toBe(11);
+    expect(blockAt(blocks, 10)?.start, 'between blocks: the next one').toBe(11);
+    expect(blockAt(blocks, 99), 'past the end: none').toBeNull();
+  });
+});
+
+describe('firstScreen', () => {
+  it('takes leading blocks until the budget is spent', () => {
+    const blocks = [0, 100, 200, 300].map((start) => ({ start, end: start + 90 }));
+    expect([...firstScreen(blocks, 150)], 'the block that crosses the budget is included').toEqual([0, 100]);
+    expect([...firstScreen(blocks, 10_000)]).toEqual([0, 100, 200, 300]);
   });
 });

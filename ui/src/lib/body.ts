@@ -16,6 +16,10 @@ export type Group =
   | { boilerplate: false; blocks: Block[] }
   | { boilerplate: true; blocks: Block[]; hasHit: boolean };
 
+/** A block before run splitting: its text, which the reader can show plain. */
+export type TextBlock = { kind: SegmentKind; start: number; end: number; text: string };
+export type TextGroup = { boilerplate: boolean; blocks: TextBlock[] };
+
 const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
 
 /**
@@ -31,34 +35,74 @@ export function layoutBody(
   passages: readonly Passage[] = [],
   pending: CharSpan | null = null,
 ): Group[] {
+  const textGroups = layoutBlocks(text, segments, title);
+  const order = inTextOrder(textGroups);
+  const runs = splitRuns(order, passages, highlights, pending);
+  const pieces = new Map(order.map((b, k) => [b, runs[k]]));
+  return textGroups.map((g) => {
+    const blocks = g.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, pieces: pieces.get(b)! }));
+    return g.boilerplate
+      ? { boilerplate: true, blocks, hasHit: blocks.some((b) => b.pieces.some((p) => p.hit)) }
+      : { boilerplate: false, blocks };
+  });
+}
+
+/**
+ * The blocks of `text` in reading order, grouped for folding, without run
+ * splitting: what the reader needs before it knows which blocks it shows.
+ */
+export function layoutBlocks(text: string, segments: readonly Segment[], title: string | null): TextGroup[] {
   const segs = segments.length > 0 ? segments : [{ kind: 'body' as const, start: 0, end: charLength(text) }];
   const bounds = toUtf16(text, segs.flatMap((s) => [s.start, s.end]));
-  const groups: Group[] = [];
-  const texts: { text: string; start: number; end: number }[] = [];
+  const groups: TextGroup[] = [];
   segs.forEach((seg, i) => {
     const segText = text.slice(bounds[2 * i], bounds[2 * i + 1]);
     const blocks = paragraphs(segText, seg.start)
       .filter((p) => !(seg.kind === 'headline' && repeats(p.text, title)))
-      .map(({ text: t, start }) => {
-        const end = start + charLength(t);
-        texts.push({ text: t, start, end });
-        return { kind: seg.kind, start, end, pieces: [] as Run[] };
-      });
+      .map(({ text: t, start }) => ({ kind: seg.kind, start, end: start + charLength(t), text: t }));
     if (blocks.length === 0) return;
     const boilerplate = seg.kind === 'boilerplate';
     const last = groups[groups.length - 1];
     if (last && last.boilerplate === boilerplate) last.blocks.push(...blocks);
-    else if (boilerplate) groups.push({ boilerplate, blocks, hasHit: false });
     else groups.push({ boilerplate, blocks });
   });
-  const blocks = groups.flatMap((g) => g.blocks);
-  const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start);
-  const runs = splitRuns(order.map((i) => texts[i]), passages, highlights, pending);
-  order.forEach((bi, k) => (blocks[bi].pieces = runs[k]));
-  for (const g of groups) {
-    if (g.boilerplate) g.hasHit = g.blocks.some((b) => b.pieces.some((p) => p.hit));
-  }
   return groups;
+}
+
+/** Every block of `groups`, sorted by start (segments may come out of order). */
+export function inTextOrder<B extends { start: number }>(groups: readonly { blocks: B[] }[]): B[] {
+  return groups.flatMap((g) => g.blocks).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The blocks (sorted by start, not overlapping) that share at least one
+ * char with one of `spans`: a binary search per span.
+ */
+export function blocksTouching<B extends { start: number; end: number }>(sorted: readonly B[], spans: readonly CharSpan[]): Set<B> {
+  const out = new Set<B>();
+  for (const s of spans) {
+    for (let i = firstEndingAfter(sorted, s.start); i < sorted.length && sorted[i].start < s.end; i++) {
+      if (s.end > s.start) out.add(sorted[i]);
+    }
+  }
+  return out;
+}
+
+/** The block holding char `at`, or the next one after it. */
+export function blockAt<B extends { start: number; end: number }>(sorted: readonly B[], at: number): B | null {
+  return sorted[firstEndingAfter(sorted, at)] ?? null;
+}
+
+/** Index of the first block whose end lies after `at`. */
+function firstEndingAfter(sorted: readonly { end: number }[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function repeats(text: string, title: string | null): boolean {
@@ -84,5 +128,24 @@ function paragraphs(text: string, base: number): { text: string; start: number }
     at = next;
   }
   push(text.length);
+  return out;
+}
+
+/**
+ * Chars the reader decorates before it has measured anything: ~25 lines of
+ * ~90 chars, twice over, so the first frame after opening shows passages
+ * where the reader looks; an IntersectionObserver does the rest.
+ */
+export const FIRST_SCREEN_CHARS = 5000;
+
+/** Starts of the leading blocks (in text order) holding `chars` chars. */
+export function firstScreen(ordered: readonly { start: number; end: number }[], chars: number): Set<number> {
+  const out = new Set<number>();
+  let total = 0;
+  for (const b of ordered) {
+    if (total >= chars) break;
+    out.add(b.start);
+    total += b.end - b.start;
+  }
   return out;
 }

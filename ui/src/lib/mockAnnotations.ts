@@ -85,6 +85,7 @@ export class MockAnnotations {
       const t = this.tag(id);
       if (e.name != null) t.name = e.name;
       if (e.colour != null) t.colour = e.colour;
+      if (e.description != null) t.description = e.description;
       if (e.parent !== undefined && (e.parent !== null || e.clearParent)) t.parent = e.parent;
       if (e.shortcut !== undefined && (e.shortcut !== null || e.clearShortcut)) t.shortcut = e.shortcut;
       this.#syncTags();

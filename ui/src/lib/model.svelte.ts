@@ -11,6 +11,7 @@ import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
 import { Annotations } from './annotations.svelte';
+import { dateMarks, type DateMark } from './dates';
 import { TimelineModel } from './timeline.svelte';
 
 export type Toast = { id: number; error: BackendError; context: string };
@@ -34,6 +35,8 @@ export class AppModel {
   dropHover = $state(false);
   /** Bumped to a passage id when the reader should scroll to that passage. */
   revealPassage = $state<number | null>(null);
+  /** Recognised dates of the open article, for the reader's underlines. */
+  dates = $state.raw<DateMark[]>([]);
   /** Codebook, passages, notes, review. */
   ann: Annotations;
   /** Timeline events and entities. */
@@ -96,10 +99,26 @@ export class AppModel {
       this.ann.pending = null;
       this.ann.passages = passages;
       this.article = article;
+      this.dates = [];
       this.highlights = highlights;
       this.revealToken++;
     } catch (e) {
       if (seq === this.#openSeq) this.fail(`Opening article ${id}`, e);
+      return;
+    }
+    // After the text is on screen, and not awaited: the underlines are a
+    // refinement, and recognising a long article's dates should delay
+    // neither reading it nor a caller scrolling to a passage in it.
+    void this.loadDates(id);
+  }
+
+  /** Loads the open article's dates (again after its published date changed). */
+  async loadDates(id: number) {
+    try {
+      const found = await this.backend.articleDates(id);
+      if (this.article?.id === id) this.dates = dateMarks(found);
+    } catch (e) {
+      this.fail(`Recognising the dates of article ${id}`, e);
     }
   }
 
@@ -112,7 +131,9 @@ export class AppModel {
       this.articles = this.articles.map((a) => (a.id === id ? summaryOf(article, a) : a));
     } catch (e) {
       this.fail(`Reloading article ${id}`, e);
+      return;
     }
+    await this.loadDates(id);
   }
 
   /** Saves a metadata edit; resolves to whether it was saved. */
@@ -123,6 +144,7 @@ export class AppModel {
       this.articles = this.articles.map((a) => (a.id === id ? summaryOf(article, a) : a));
       // A new published date re-resolves the article's dates and events.
       void this.timeline.reload();
+      if (this.article?.id === id) void this.loadDates(id);
       return true;
     } catch (e) {
       this.fail('Saving metadata', e);

@@ -62,3 +62,26 @@ describe('splitRuns', () => {
     expect(ms, `one sweep, not passages × blocks (took ${ms.toFixed(1)} ms)`).toBeLessThan(300);
   });
 });
+
+describe('splitRuns with dates and a subset of blocks', () => {
+  const text = 'one 😀 two three';
+  const block = { text, start: 10, end: 10 + Array.from(text).length };
+  const date = { start: 16, end: 25, title: 'x', resolved: true }; // "two three"
+
+  it('marks a date across a passage boundary in both runs', () => {
+    const p: Passage = { id: 1, article_id: 1, start: 10, end: 19, quote: '', tags: [], note: '', status: 'anchored', version: 1, created_at: '', modified_at: '' };
+    const [runs] = splitRuns([block], [p], [], null, [date]);
+    expect(runs.map((r) => [r.text, r.date !== null, r.passages.length])).toEqual([
+      ['one 😀 ', false, 1],
+      ['two', true, 1],
+      [' three', true, 0],
+    ]);
+  });
+
+  it('splits a later block alone as it would among all blocks', () => {
+    const first = { text: 'aaaa', start: 0, end: 4 };
+    const later = { text: 'bbbb', start: 6, end: 10 };
+    const p: Passage = { id: 1, article_id: 1, start: 2, end: 8, quote: '', tags: [], note: '', status: 'anchored', version: 1, created_at: '', modified_at: '' };
+    expect(splitRuns([later], [p], []), 'a passage opened in an unrendered block still covers').toEqual(splitRuns([first, later], [p], []).slice(1));
+  });
+});
