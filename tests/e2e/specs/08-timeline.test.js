@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, screenshot, tid } from '../lib/app.js';
 import { waitForCount } from '../lib/library.js';
-import { cli } from '../lib/reader.js';
+import { cli, selectPhrase } from '../lib/reader.js';
 
 const SOCHI_DATE = '2015-05-12';
 
@@ -149,6 +149,74 @@ describe('timeline', () => {
     assert.ok(notices.some((n) => /^Undid: confirm event/.test(n)), `a toast says what was undone (${notices})`);
     stored = (await cli(app.dataDir, 'timeline')).find((e) => e.id === geneva.id);
     assert.equal(stored.confirmed, false, 'undo is stored too');
+  });
+
+  test('zoom and lanes: + narrows the window to months, Fit shows everything, lanes by participant', async () => {
+    const { browser } = app;
+    const range = browser.$(tid('timeline-range'));
+    const fitted = await range.getText();
+    const x = async (id) =>
+      browser.execute((sel) => document.querySelector(sel)?.getBoundingClientRect().x ?? null, `${tid('timeline-marker')}[data-event-id="${id}"]`);
+    const [paris, geneva] = [byPlace('Paris'), byPlace('Geneva')];
+    const apart = Math.abs((await x(paris.id)) - (await x(geneva.id)));
+    for (let i = 0; i < 3; i++) await browser.$(tid('zoom-in')).click();
+    await browser.waitUntil(async () => (await range.getText()) !== fitted, { timeoutMsg: 'zooming in changes the window' });
+    const zoomedApart = Math.abs((await x(paris.id)) - ((await x(geneva.id)) ?? -1e6));
+    assert.ok(zoomedApart > apart * 2, `markers spread apart when zoomed in (${apart} → ${zoomedApart} px)`);
+    await browser.$(tid('zoom-fit')).click();
+    await browser.waitUntil(async () => (await range.getText()) === fitted, { timeoutMsg: 'Fit returns to every event' });
+
+    await browser.$(tid('lanes-participant')).click();
+    await browser.waitUntil(async () => (await browser.$$(tid('timeline-lane')).map((l) => l.getText())).includes('John Kerry'), {
+      timeoutMsg: 'lanes by participant have one lane per person',
+    });
+    await screenshot(browser, '35-timeline-lanes-by-participant');
+    await browser.$(tid('lanes-place')).click();
+  });
+
+  test('an event added by hand from a passage selected in the reader', async () => {
+    const { browser } = app;
+    const phrase = 'Kerry emerged with a noticeably softer tone';
+    await browser.$(tid('tab-library')).click();
+    await browser.$(tid('article-row')).waitForDisplayed();
+    const rowsShown = await browser.$$(tid('article-row'));
+    let opened = false;
+    for (const r of rowsShown) {
+      await r.click();
+      await browser.pause(300);
+      const has = await browser.execute((p) => document.querySelector('[data-testid="reader"]')?.textContent.includes(p), phrase);
+      if (has) {
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, `a seed article says "${phrase}"`);
+    await selectPhrase(browser, phrase);
+    const add = browser.$(tid('add-event-from-selection'));
+    await add.waitForDisplayed({ timeoutMsg: 'the palette under a selection offers "Add as a timeline event"' });
+    await add.click();
+    const details = browser.$(tid('event-details'));
+    await details.waitForDisplayed({ timeoutMsg: 'the new event opens in the details panel' });
+    const id = Number(await details.getAttribute('data-event-id'));
+    const stored = (await cli(app.dataDir, 'timeline')).find((e) => e.id === id);
+    assert.equal(stored.evidence[0].quote, phrase, 'its evidence is the selected passage');
+    assert.equal(stored.confirmed, true, 'an event added by hand is the researcher’s, so confirmed');
+    assert.ok(stored.participants.includes('John Kerry'), `the names in the passage are taken as participants (${stored.participants})`);
+    await screenshot(browser, '36-timeline-added-event');
+
+    await browser.$(tid('event-edit')).click();
+    const date = browser.$(tid('edit-date'));
+    await date.setValue('March 24');
+    assert.match(await browser.$(tid('edit-date-help')).getText(), /TIMEX3/, 'a date that is not TIMEX3 is explained');
+    assert.equal(await browser.$(tid('edit-save')).isEnabled(), false, 'and cannot be saved');
+    await date.setValue('2016-03-24');
+    await browser.$(tid('edit-save')).click();
+    await browser.waitUntil(async () => (await browser.$(tid('event-date')).getText()).startsWith('24 Mar 2016'), {
+      timeoutMsg: 'the saved date shows in the panel',
+    });
+    assert.equal((await cli(app.dataDir, 'timeline')).find((e) => e.id === id).date, '2016-03-24');
+    await browser.$(tid('back-to-timeline')).click();
+    await browser.waitUntil(async () => (await markerIds(browser)).includes(id), { timeoutMsg: 'the dated event has a marker' });
   });
 
   test('the timeline reads well in the dark theme', async () => {
