@@ -80,10 +80,7 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
             let summary = summary?;
             out.import_summary(&summary);
             if !summary.failed.is_empty() {
-                return Ok(Done::Partly(format!(
-                    "{} file(s) or record(s) could not be imported; the rest was imported (see the summary)",
-                    summary.failed.len()
-                )));
+                return Ok(Done::Partly(import_failed(&summary)));
             }
         }
         Command::Articles => out.articles(&lib.articles()?),
@@ -146,6 +143,26 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
         }
     }
     Ok(Done::Clean)
+}
+
+/// The one-line reason an import exits non-zero: the failure itself when
+/// there is one, else how many, and whether anything else was imported.
+fn import_failed(summary: &parley_core::ImportSummary) -> String {
+    let stored = summary.imported.len() + summary.updated.len() + summary.duplicates.len();
+    match (summary.failed.as_slice(), stored) {
+        ([f], 0) => match f.line {
+            Some(line) => format!("could not import {}:{line}: {}", f.path, f.reason),
+            None => format!("could not import {}: {}", f.path, f.reason),
+        },
+        (failed, 0) => format!(
+            "nothing was imported: {} file(s) or record(s) could not be read (see the summary)",
+            failed.len()
+        ),
+        (failed, _) => format!(
+            "{} file(s) or record(s) could not be imported; the rest was imported (see the summary)",
+            failed.len()
+        ),
+    }
 }
 
 fn patch_of(set: SetArgs) -> parley_core::Result<MetadataPatch> {

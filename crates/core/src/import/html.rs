@@ -15,7 +15,19 @@ use crate::article::{Field, Metadata, Provenance};
 
 const ORIGIN: &str = "html_meta";
 
+/// Deepest element nesting read. WebKit's parser stops nesting at 512
+/// too; real pages stay far below it. Deeper pages are refused before
+/// parsing, since the parser's scope checks cost time in proportion to the
+/// depth at every tag (100,000 nested `<div>`s ran for minutes and then
+/// overflowed the stack in Readability).
+const MAX_DEPTH: usize = 512;
+
 pub fn read(html: String) -> Result<Draft, String> {
+    if too_deep(&html) {
+        return Err(format!(
+            "the page nests its elements more than {MAX_DEPTH} deep, which Parley does not read"
+        ));
+    }
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -48,6 +60,33 @@ pub fn read(html: String) -> Result<Draft, String> {
         metadata,
         ..Draft::default()
     })
+}
+
+/// Whether `html`'s block containers and spans nest deeper than
+/// [`MAX_DEPTH`], counted in one linear scan (comments, scripts and styles
+/// skipped). Only elements pages close explicitly are counted, so tag soup
+/// with unclosed `<p>` or `<li>` is not mistaken for depth.
+fn too_deep(html: &str) -> bool {
+    static TAGS: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(?is)<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<(/?)(?:div|span|section|article|main|aside|header|footer|nav|table|ul|ol|dl|blockquote|form|figure)\b",
+        )
+        .expect("valid regex")
+    });
+    let mut depth: usize = 0;
+    for m in TAGS.captures_iter(html) {
+        match m.get(1) {
+            Some(slash) if slash.as_str() == "/" => depth = depth.saturating_sub(1),
+            Some(_) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            None => {}
+        }
+    }
+    false
 }
 
 /// Lines trimmed, runs of blank lines collapsed to one, ends trimmed.
@@ -141,6 +180,31 @@ mod tests {
             m.author.as_ref().unwrap().value,
             "Bryan MacDonald",
             "author meta"
+        );
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_before_parsing() {
+        let deep = |n: usize| {
+            format!(
+                "<body><p>Talks.</p>{}x{}</body>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )
+        };
+        assert!(!too_deep(&deep(MAX_DEPTH)), "at the limit is read");
+        assert!(too_deep(&deep(MAX_DEPTH + 1)), "one more is refused");
+        let soup = format!("<body>{}</body>", "<p>unclosed <li>item ".repeat(5000));
+        assert!(!too_deep(&soup), "unclosed paragraphs are not depth");
+        let sibling = "<div>a</div>".repeat(5000);
+        assert!(!too_deep(&sibling), "siblings are not depth");
+        let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(5000));
+        assert!(!too_deep(&script), "markup in a script is not the page's");
+        let err = read(deep(100_000)).unwrap_err();
+        assert!(err.contains("512 deep"), "{err}");
+        assert!(
+            read(deep(MAX_DEPTH)).is_ok(),
+            "the deepest page read is read without a crash"
         );
     }
 

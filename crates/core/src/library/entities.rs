@@ -19,7 +19,7 @@ impl Library {
         self.entities()?
             .into_iter()
             .find(|e| e.id == id)
-            .ok_or_else(|| Error::NotFound(format!("entity {id}")))
+            .ok_or_else(|| Error::NotFound(format!("no entity with id {id}")))
     }
 
     pub fn rename_entity(&mut self, id: EntityId, name: &str) -> Result<Entity> {

@@ -280,7 +280,7 @@ impl Library {
         self.timeline()?
             .into_iter()
             .find(|e| e.id == id)
-            .ok_or_else(|| Error::NotFound(format!("event {id}")))
+            .ok_or_else(|| Error::NotFound(format!("no event with id {id}")))
     }
 
     fn edit_state(
@@ -292,7 +292,7 @@ impl Library {
         self.record(|rec| {
             let before = rows::load_event(rec.conn, id)?;
             if before.deleted {
-                return Err(Error::NotFound(format!("event {id} (deleted)")));
+                return Err(Error::NotFound(format!("event {id} was deleted")));
             }
             let mut after = before.clone();
             change(&mut after)?;

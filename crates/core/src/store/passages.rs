@@ -130,6 +130,17 @@ pub fn passages(
     article: Option<ArticleId>,
     tags: Option<&[TagId]>,
 ) -> Result<Vec<Passage>> {
+    if let Some(id) = article {
+        // An unknown article is a mistake to report, not an empty list.
+        let known: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(super::articles::not_found(id));
+        }
+    }
     let mut sql = format!("SELECT {STATE_COLUMNS} FROM passages p WHERE 1 = 1");
     if article.is_some() {
         sql.push_str(" AND p.article_id = ?1");

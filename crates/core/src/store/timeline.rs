@@ -41,7 +41,7 @@ pub fn load_entity(conn: &Connection, id: EntityId) -> Result<EntityState> {
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("entity {id}")))?;
+        .ok_or_else(|| Error::NotFound(format!("no entity with id {id}")))?;
     let mut stmt =
         conn.prepare_cached("SELECT key FROM entity_aliases WHERE entity_id = ?1 ORDER BY key")?;
     let keys = stmt
@@ -269,7 +269,7 @@ pub fn load_event(conn: &Connection, id: EventId) -> Result<EventState> {
             event_of_row,
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("event {id}")))?;
+        .ok_or_else(|| Error::NotFound(format!("no event with id {id}")))?;
     state_of(row)
 }
 
