@@ -44,6 +44,21 @@ pub enum Command {
     Search(SearchArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Write a consistent copy of the library to a file (or a dated file in a
+    /// folder); safe while the desktop app is running.
+    Backup {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Replace the library with a backup and rebuild the search index (close
+    /// the desktop app first); the replaced database is kept as parley.sqlite3.bak.
+    Restore {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// Replace a library that holds work of your own.
+        #[arg(long)]
+        force: bool,
+    },
     /// Find the dates, times and durations in a text and resolve them.
     Dates(DatesArgs),
     /// The meeting timeline: meetings, talks, visits, calls and summits the articles report.

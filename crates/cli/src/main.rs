@@ -5,6 +5,7 @@
 //! non-zero status; `--json` prints the result as JSON for scripts.
 
 mod args;
+mod backup_cmd;
 mod dates_cmd;
 mod export_args;
 mod export_cmd;
@@ -66,6 +67,11 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
         }
     }
     let dir = datadir::resolve(cli.data_dir);
+    // `restore` replaces the library: it must not open (and seed) it first.
+    if let Command::Restore { path, force } = &cli.command {
+        backup_cmd::restore(&dir, path, *force, out.json)?;
+        return Ok(Done::Clean);
+    }
     let mut lib = Library::open(
         &dir,
         OpenOptions {
@@ -135,6 +141,8 @@ fn run(cli: Cli, out: &Output) -> parley_core::Result<Done> {
                 print!("{}", timeline_cmd::entities_text(&entities));
             }
         }
+        Command::Backup { path } => backup_cmd::backup(&lib, &path, out.json)?,
+        Command::Restore { .. } => unreachable!("handled before the library is opened"),
         Command::Reindex => {
             let mut bar = progress::Bar::new("Indexing", out.json);
             let n = lib.reindex(&mut |p| bar.update(p));

@@ -11,6 +11,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod backup;
 pub mod codebook;
 pub mod datadir;
 pub mod dates;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod backup;
 mod codebook;
 mod dates;
 mod entities;
@@ -17,6 +18,8 @@ mod passages;
 mod review;
 mod timeline;
 mod undo;
+
+pub use backup::{BackupSummary, RestoreSummary};
 
 use crate::article::{Article, ArticleId, ArticleSummary, MetadataPatch};
 use crate::import::{self, ImportFailure};

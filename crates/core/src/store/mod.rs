@@ -66,6 +66,11 @@ impl Store {
         &self.conn
     }
 
+    /// For the backup API, which needs the destination exclusively.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// Runs `f` in one transaction: all of it is stored, or none of it.
     pub fn transaction<T>(
         &mut self,
