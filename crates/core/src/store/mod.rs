@@ -38,10 +38,8 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL: an acknowledged change survives power loss, not only a crash.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Checked before anything is set: switching to WAL rewrites the
+        // file's header, and a newer build's database must stay as it was.
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(Error::NewerSchema {
@@ -50,6 +48,10 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: an acknowledged change survives power loss, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrations().to_latest(&mut conn)?;
         Ok(Store { conn })
     }
