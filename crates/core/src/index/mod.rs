@@ -121,10 +121,15 @@ impl SearchIndex {
         loop {
             match self.index.writer(WRITER_MEMORY_BYTES) {
                 Ok(writer) => {
+                    // A process killed mid-commit leaves files no commit
+                    // refers to; this batch's commit could want one of the
+                    // same names (segment id + opstamp) and fail with
+                    // FileAlreadyExists, so they go before it starts.
+                    writer.garbage_collect_files().wait()?;
                     return Ok(IndexBatch {
                         index: self,
                         writer,
-                    })
+                    });
                 }
                 Err(TantivyError::LockFailure(LockError::LockBusy, _))
                     if started.elapsed() < WRITER_WAIT =>
