@@ -7,6 +7,7 @@
 //! on a shared, noisy machine one slow run should not break `make`. Only a
 //! run that could not measure (corpora missing, import error) exits non-zero.
 
+mod export;
 mod extraction;
 mod fts5;
 mod ingest;
@@ -126,6 +127,8 @@ fn run(args: &Args) -> Result<(), String> {
         args.plan.warmup + args.plan.reps
     );
     let runs = latency::run(&lib, &fts, &queries, args.plan);
+    eprintln!("exporting 10,000 passages with notes as a vault …");
+    let export = export::run(&mut lib, scratch.path())?;
 
     let report = Report {
         context: machine::RunContext::detect(&std::env::current_dir().unwrap_or_default()),
@@ -139,8 +142,9 @@ fn run(args: &Args) -> Result<(), String> {
         total_wall: started.elapsed(),
     };
     println!("\n{}", report.console());
+    println!("Export (vault)\n  {}", export.line());
     if let Some(out) = &args.out {
-        std::fs::write(out, markdown::render(&report))
+        std::fs::write(out, markdown::render(&report) + &export.markdown())
             .map_err(|e| format!("writing {}: {e}", out.display()))?;
         println!("wrote {}", out.display());
     }
