@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p parley-cli
-cli=target/debug/parley-cli
+cli=${CARGO_TARGET_DIR:-target}/debug/parley-cli
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 for pair in 1:2015-07-07 3:2014-10-13 4:2014-03-29; do

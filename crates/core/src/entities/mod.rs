@@ -74,6 +74,14 @@ pub struct EntityMention {
     pub key: String,
     /// Written "Lavrov's".
     pub possessive: bool,
+    /// A person's name the article vouches for: with a title ("Foreign
+    /// Minister Lavrov", "Mr Varley"), a known given name, a cue noun
+    /// ("leader Boris Nemtsov") or a full name met elsewhere in it. A name
+    /// found only by a verb after it ("Gillette said", "Republic met") is
+    /// not: it is as often a company, a club or a country. Places and
+    /// organisations are always certain.
+    #[serde(default)]
+    pub certain: bool,
 }
 
 /// Folds a name so that spellings of one name meet: case, accents,
@@ -151,6 +159,12 @@ pub fn recognise(text: &str) -> Vec<EntityMention> {
         }
     }
     found.sort_by_key(|f| f.first);
+    // A surname is as certain as the full name it resolves to.
+    let certain: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person && f.certain)
+        .map(|f| fold(people.get(&fold(&f.name)).unwrap_or(&f.name)))
+        .collect();
     let index = CharIndex::new(text);
     let mut out: Vec<EntityMention> = Vec::with_capacity(found.len());
     for f in found {
@@ -168,6 +182,7 @@ pub fn recognise(text: &str) -> Vec<EntityMention> {
             lead: index.char_of_byte(tokens[f.lead].start),
             text: text[s..e].to_string(),
             kind: f.kind,
+            certain: f.kind != EntityKind::Person || certain.contains(&fold(&resolved)),
             key: fold(&resolved),
             name: resolved,
             possessive: tokens[f.end - 1].possessive,
@@ -184,6 +199,7 @@ struct Found {
     kind: EntityKind,
     name: String,
     byte_range: (usize, usize),
+    certain: bool,
 }
 
 impl Found {
@@ -192,6 +208,7 @@ impl Found {
             first,
             end,
             lead,
+            certain: kind != EntityKind::Person || first != lead,
             kind,
             name,
             byte_range: (0, 0),
@@ -300,19 +317,37 @@ fn classify(text: &str, tokens: &[Token], run: &Run, found: &mut Vec<Found>) {
         }
         return;
     }
-    // A bare name with a cue: "opposition leader Boris Nemtsov", "Kerry said".
-    if (2..=4).contains(&words.len())
-        && words.iter().all(|w| is_name_word(w))
-        && (lexicon::GIVEN_NAMES.contains(&words[0]) || runs::person_cue(text, tokens, run))
-    {
-        push(found, 0, words.len(), 0, EntityKind::Person, joined);
-        return;
-    }
-    if words.len() == 1 && is_name_word(words[0]) && runs::person_cue(text, tokens, run) {
-        if gazetteer::lookup(words[0]).is_none() {
-            push(found, 0, 1, 0, EntityKind::Person, joined);
+    // A bare name with a cue: "opposition leader Boris Nemtsov", "Kerry
+    // said". A club or company the same verbs follow ("Nelson Town met",
+    // "Merrill Lynch said") is not one.
+    let cue = runs::person_cue(text, tokens, run);
+    let given = lexicon::GIVEN_NAMES.contains(&words[0]);
+    let last = words[words.len() - 1];
+    if lexicon::ORG_HEADS.contains(&last) && !given {
+        if cue.is_some() && words.len() >= 2 {
+            push(found, 0, words.len(), 0, EntityKind::Organisation, joined);
             return;
         }
+    } else if (2..=4).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w))
+        && (given || cue.is_some())
+    {
+        push(found, 0, words.len(), 0, EntityKind::Person, joined);
+        if let Some(f) = found.last_mut() {
+            f.certain = given || cue == Some(runs::Cue::Strong);
+        }
+        return;
+    } else if words.len() == 1
+        && is_name_word(words[0])
+        && cue.is_some()
+        && !lexicon::NEVER_PEOPLE.contains(&words[0])
+        && gazetteer::lookup(words[0]).is_none()
+    {
+        push(found, 0, 1, 0, EntityKind::Person, joined);
+        if let Some(f) = found.last_mut() {
+            f.certain = cue == Some(runs::Cue::Strong);
+        }
+        return;
     }
     places(&words, 0, &mut |a, b, name| {
         push(found, a, b, a, EntityKind::Place, name)
@@ -376,6 +411,15 @@ fn is_name_word(w: &str) -> bool {
         && !lexicon::ORG_CUES.contains(&w)
         && !lexicon::KNOWN_ORGS.iter().any(|(k, _)| *k == w)
         && !gazetteer::lookup(w).is_some_and(|p| p.kind == PlaceKind::Country)
+        && !is_contraction(w)
         && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
             | (w.len() == 2 && w.ends_with('.'))
+}
+
+/// "I've", "We'll", "They're": a capitalised word that is no name.
+fn is_contraction(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    ["'ve", "'ll", "'re", "'m", "'d", "n't"]
+        .iter()
+        .any(|end| w.ends_with(end))
 }

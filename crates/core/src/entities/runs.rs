@@ -266,30 +266,41 @@ fn joinable(text: &str, t: &Token) -> bool {
     t.capitalised(text) && !STOP.contains(&t.word(text))
 }
 
+/// How the words around a run say it names a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A noun or title: "leader Boris Nemtsov", "Victoria Nuland, Assistant
+    /// Secretary".
+    Strong,
+    /// Only a verb after it, which companies and clubs take too: "Kerry
+    /// said", "Gillette said".
+    Verb,
+}
+
 /// Whether the words around a run say it names a person: "leader Boris
 /// Nemtsov", "Kerry said", "Victoria Nuland, Assistant Secretary".
-pub fn person_cue(text: &str, tokens: &[Token], run: &Run) -> bool {
+pub fn person_cue(text: &str, tokens: &[Token], run: &Run) -> Option<Cue> {
     let before = run.first.checked_sub(1).map(|i| tokens[i].word(text));
     if before.is_some_and(|w| lexicon::PERSON_NOUNS.contains(&w)) {
-        return true;
+        return Some(Cue::Strong);
     }
     let last = &tokens[run.end - 1];
     let after = tokens.get(run.end);
     if let Some(next) = after {
         let gap = &text[last.end..next.start];
-        if gap.trim().is_empty() && lexicon::PERSON_VERBS.contains(&next.word(text)) {
-            return true;
-        }
         if gap.trim() == "," && lexicon::TITLES.contains(&next.word(text)) {
-            return true;
+            return Some(Cue::Strong);
+        }
+        if gap.trim().is_empty() && lexicon::PERSON_VERBS.contains(&next.word(text)) {
+            return Some(Cue::Verb);
         }
     }
     // "US Secretary of State, John Kerry, met".
     if let Some(prev) = run.first.checked_sub(1).map(|i| &tokens[i]) {
         let gap = &text[prev.end..tokens[run.first].start];
         if gap.trim() == "," && lexicon::TITLES.contains(&prev.word(text)) {
-            return true;
+            return Some(Cue::Strong);
         }
     }
-    false
+    None
 }

@@ -19,7 +19,7 @@ use crate::{Error, Result};
 use super::Library;
 
 /// Bumped when extraction changes, so libraries re-extract on open.
-pub(super) const EXTRACTION_VERSION: &str = "1";
+pub(super) const EXTRACTION_VERSION: &str = "2";
 pub(super) const EXTRACTED_KEY: &str = "timeline_extraction";
 
 impl Library {

@@ -164,6 +164,7 @@ pub fn merge_article(mentions: Vec<EventMention>, dating: &[Dating]) -> Vec<Even
     for m in with_people {
         place_into(&mut events, m, true);
     }
+    join_visits(&mut events);
     for m in without {
         let fits: Vec<usize> = (0..events.len())
             .filter(|&i| {
@@ -205,6 +206,56 @@ pub fn merge_article(mentions: Vec<EventMention>, dating: &[Dating]) -> Vec<Even
         }
     }
     events
+}
+
+/// "Kerry also had a meeting with Lavrov", told in the story of Kerry's
+/// Sochi visit: a meeting the article neither dates nor places is part of
+/// the one visit of the article that one of its people makes, unless its
+/// sentence sets it apart in time ("Before flying to Russia, Kerry met
+/// Poroshenko").
+fn join_visits(events: &mut Vec<EventMention>) {
+    let mut i = 0;
+    while i < events.len() {
+        let e = &events[i];
+        let loose = matches!(e.kind, EventKind::Meeting | EventKind::Talks)
+            && e.date.is_none()
+            && e.place.is_none()
+            && !set_apart(e);
+        let visits: Vec<usize> = (0..events.len())
+            .filter(|&j| {
+                j != i
+                    && events[j].kind == EventKind::Visit
+                    && events[j].place.is_some()
+                    && overlap(&events[j], e) >= 1
+            })
+            .collect();
+        match visits.as_slice() {
+            [v] if loose => {
+                let v = if *v > i { v - 1 } else { *v };
+                let m = events.remove(i);
+                absorb(&mut events[v], m);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn set_apart(e: &EventMention) -> bool {
+    e.evidence.iter().any(|v| {
+        let q = v.quote.trim_start().to_lowercase();
+        [
+            "before",
+            "after",
+            "earlier",
+            "later",
+            "previously",
+            "last year",
+            "in 19",
+            "in 20",
+        ]
+        .iter()
+        .any(|w| q.starts_with(w))
+    })
 }
 
 trait DateFit {

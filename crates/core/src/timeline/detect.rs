@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::senses;
 use super::sentences::sentences;
 use super::slots::{date, place, status};
 use super::{EventKind, EventMention, Evidence, Participant};
@@ -48,6 +49,30 @@ const NOT_TAKING_PART: &[&str] = &[
     "orchestration",
     "office",
     "counterpart",
+    "team",
+    "side",
+    "squad",
+    "club",
+    "book",
+    "film",
+    "speech",
+    "words",
+    "remarks",
+    "comments",
+    "decision",
+    "agent",
+    "lawyer",
+    "wife",
+    "husband",
+    "partner",
+    "company",
+    "firm",
+    "bank",
+    "party",
+    "campaign",
+    "proposal",
+    "offer",
+    "bid",
 ];
 /// A word before a person that makes them a reference point, not a participant.
 const NOT_BEFORE: &[&str] = &["after", "before", "since", "like", "than", "unlike"];
@@ -124,6 +149,8 @@ pub fn detect(
         events: Vec::new(),
         dating: Vec::new(),
     };
+    let sport = senses::sporting_article(text);
+    let horizon = horizon(dates, reference);
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
         let evidence = Evidence {
@@ -133,7 +160,7 @@ pub fn detect(
             quote: sentence.to_string(),
         };
         let in_range = |a: usize, b: usize, from: usize, to: usize| a >= from && b <= to;
-        let Some((trigger, kind)) = trigger(sentence) else {
+        let Some((trigger, kind)) = trigger(sentence, sport) else {
             dating((s, e), entities, dates, &byte, evidence, &mut out.dating);
             continue;
         };
@@ -151,6 +178,13 @@ pub fn detect(
             .filter(|m| in_range(byte(m.start), byte(m.end), clause_start, clause_end))
             .filter(|m| takes_part(text, m, &byte, t0))
             .collect();
+        // A name the article does not vouch for as a person's ("Gillette
+        // said", "Republic met") takes part only beside one it does.
+        let people = if people.iter().any(|p| p.certain) {
+            people
+        } else {
+            Vec::new()
+        };
         let mut participants: Vec<Participant> = Vec::new();
         for p in people {
             if !participants.iter().any(|q| q.key == p.key) {
@@ -172,6 +206,9 @@ pub fn detect(
             usize::MAX
         };
         let date = date(text, dates, &byte, clause_start, clause_end, t0, near);
+        if historic(date.as_ref().and_then(|d| d.as_deref()), horizon) {
+            continue;
+        }
         let (status, stated) = status(clause, date.as_ref().and_then(|d| d.as_deref()), reference);
         out.events.push(EventMention {
             kind,
@@ -188,10 +225,35 @@ pub fn detect(
 
 /// The meeting word of a sentence: a verb ("met", "called") before a noun
 /// ("talks"), the first of each; `None` when there is none.
-fn trigger(sentence: &str) -> Option<((usize, usize), EventKind)> {
+fn trigger(sentence: &str, sport: bool) -> Option<((usize, usize), EventKind)> {
     let mut best: Option<((usize, usize), EventKind, bool)> = None;
     for m in TRIGGER.find_iter(sentence) {
         let w = m.as_str().to_lowercase();
+        if senses::not_a_meeting(sentence, &w, m.start(), m.end()) {
+            continue;
+        }
+        // In sport, teams "meet" and "visit" each other every weekend, and
+        // a "meeting" is a match or an athletics event.
+        let fixture = matches!(
+            w.as_str(),
+            "meet" | "meets" | "met" | "visit" | "visited" | "visiting" | "gather" | "gathered"
+        );
+        // "Sunday's Leipzig International meeting", "set up a meeting with
+        // Andy Roddick": a sport event or a match.
+        let before = sentence[..m.start()].trim_end();
+        let event_name = w == "meeting"
+            && (before.ends_with("set up a")
+                || before
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|p| p.starts_with(char::is_uppercase)));
+        if (sport && (fixture || event_name))
+            || (!w.ends_with("call")
+                && !w.starts_with("call")
+                && senses::sporting_sentence(sentence))
+        {
+            continue;
+        }
         let after = sentence[m.end()..].trim_start().to_lowercase();
         let before = sentence[..m.start()].to_lowercase();
         let (kind, verb) = match w.as_str() {
@@ -273,11 +335,37 @@ fn takes_part(
             return false;
         }
     }
-    // "Pushkov summed up John Kerry's Moscow visit": the speaker is not there.
-    if end < trigger && REPORTING.iter().any(|r| after.starts_with(r)) {
+    // "Pushkov summed up John Kerry's Moscow visit": the speaker is not
+    // there; nor is the source a sentence closes on ("…, Ito said.").
+    if REPORTING.iter().any(|r| after.starts_with(r))
+        && (end < trigger || before.ends_with(',') || prev_word.ends_with("spokesman"))
+    {
+        return false;
+    }
+    // "…, said Charles Taylor, an analyst".
+    if end > trigger && ["said", "says", "told"].contains(&prev_word) {
         return false;
     }
     true
+}
+
+/// The year the article writes from: its published date's, or without one
+/// the latest year its dates name.
+fn horizon(dates: &[TemporalExpression], reference: Option<NaiveDate>) -> Option<i32> {
+    use chrono::Datelike;
+    reference.map(|r| r.year()).or_else(|| {
+        dates
+            .iter()
+            .filter_map(|d| d.value.as_deref()?.get(..4)?.parse::<i32>().ok())
+            .max()
+    })
+}
+
+/// A date decades before the article's own time: history ("Nelson Town met
+/// Nelson College on 14 May, 1870"), not news of a meeting.
+fn historic(date: Option<&str>, horizon: Option<i32>) -> bool {
+    let year = date.and_then(|d| d.get(..4)?.parse::<i32>().ok());
+    matches!((year, horizon), (Some(y), Some(h)) if y < h - 20)
 }
 
 /// A sentence without a meeting word naming two or more people and a day.

@@ -11,17 +11,25 @@
 //! day, or one's month or week holds the other's day), their participants
 //! overlap and their places agree.
 //!
-//! Only sentences with a meeting word and a named person become events, so
-//! a report's publication, an assassination, an election, a vote or a
-//! holiday never do. Everything is a function of the text and the
+//! Only sentences with a meeting word in a meeting sense ([`senses`]) and
+//! a person the article vouches for as one (a title, a known given name, a
+//! full name) become events, so a report's publication, an assassination,
+//! an election, a vote, a holiday, a club's fixture or a company's
+//! statement never do; nor does a meeting dated decades before the article,
+//! which is history. Everything is a function of the text and the
 //! reference date: no clock, no model.
 
 mod cluster;
 mod detect;
 mod event;
+mod senses;
 mod sentences;
 mod slots;
 
+#[cfg(test)]
+mod corpus_cases;
+#[cfg(test)]
+mod corpus_tests;
 #[cfg(test)]
 mod seed_tests;
 #[cfg(test)]
