@@ -52,7 +52,7 @@ fn who(e: &EventMention) -> Vec<&str> {
 fn the_seed_meetings_come_out_as_reported() {
     let events = seed_timeline();
     // (date, kind, status, place, participants by key, articles reporting it)
-    let expected: [(&str, EventKind, EventStatus, Option<&str>, &[&str], &[i64]); 8] = [
+    let expected: [(&str, EventKind, EventStatus, Option<&str>, &[&str], &[i64]); 9] = [
         (
             "2014-03-28",
             EventKind::Call,
@@ -76,6 +76,14 @@ fn the_seed_meetings_come_out_as_reported() {
             Some("Geneva"),
             &["john kerry", "victoria nuland"],
             &[1],
+        ),
+        (
+            "2014-10-13",
+            EventKind::Meeting,
+            EventStatus::Held,
+            Some("Paris"),
+            &["john kerry", "laurent fabius"],
+            &[3],
         ),
         (
             "2014-10-14",
@@ -149,6 +157,18 @@ fn the_seed_meetings_come_out_as_reported() {
             .iter()
             .any(|v| v.quote.contains("met President Vladimir Putin in Sochi")),
         "the ORF article's undated Sochi meeting is the same visit as Russia Direct's May 12"
+    );
+    assert!(
+        sochi.evidence.iter().any(|v| v
+            .quote
+            .contains("Kerry also had a meeting with Russian Foreign Minister")),
+        "ORF's 'Kerry also had a meeting with … Lavrov', told of the Sochi visit, is part of it"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.date.is_none() && who(e) == ["john kerry", "sergei lavrov"]),
+        "no undated Kerry–Lavrov meeting is left beside the dated ones"
     );
     let moscow = find(&events, "2016-03-24");
     assert!(
