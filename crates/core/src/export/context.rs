@@ -156,15 +156,29 @@ pub struct Context {
 /// because a citation is drawn with the citation template.
 pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
     let paths = snap.tag_paths();
+    // Each tag and article is referred to by many passages: build every
+    // reference once and clone it, not once per passage.
+    let tag_refs: HashMap<TagId, TagRef> = paths
+        .iter()
+        .map(|(&id, path)| {
+            let r = TagRef {
+                id,
+                name: path.last().cloned().unwrap_or_default(),
+                path: path.join(" / "),
+                obsidian: obsidian_tag(path),
+                page: pages.tags.get(&id).cloned(),
+            };
+            (id, r)
+        })
+        .collect();
     let tag_ref = |id: TagId| {
-        let path = paths.get(&id).cloned().unwrap_or_default();
-        TagRef {
+        tag_refs.get(&id).cloned().unwrap_or_else(|| TagRef {
             id,
-            name: path.last().cloned().unwrap_or_default(),
-            path: path.join(" / "),
-            obsidian: obsidian_tag(&path),
-            page: pages.tags.get(&id).cloned(),
-        }
+            name: String::new(),
+            path: String::new(),
+            obsidian: String::new(),
+            page: None,
+        })
     };
     let article_ref = |info: &ArticleInfo| ArticleRef {
         id: info.id,
@@ -177,6 +191,12 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         uri: format!("parley://article/{}", info.id),
         page: pages.articles.get(&info.id).cloned(),
     };
+    let mut article_refs: HashMap<ArticleId, ArticleRef> = HashMap::new();
+    for p in &snap.passages {
+        article_refs
+            .entry(p.article_id)
+            .or_insert_with(|| article_ref(&snap.info(p.article_id)));
+    }
     let passage_ctx = |p: &Passage| PassageCtx {
         id: p.id,
         uri: format!("parley://passage/{}", p.id),
@@ -186,7 +206,7 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         note: p.note.trim().to_string(),
         status: p.status.as_str().to_string(),
         tags: p.tags.iter().map(|t| tag_ref(t.id)).collect(),
-        article: article_ref(&snap.info(p.article_id)),
+        article: article_refs[&p.article_id].clone(),
     };
     let passages: HashMap<PassageId, PassageCtx> = snap
         .passages
@@ -225,6 +245,12 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         })
         .collect();
 
+    let mut by_tag: HashMap<TagId, Vec<PassageId>> = HashMap::new();
+    for p in &snap.passages {
+        for t in &p.tags {
+            by_tag.entry(t.id).or_default().push(p.id);
+        }
+    }
     let mut tags = Vec::new();
     for id in tag_order(snap) {
         let e = snap
@@ -233,12 +259,10 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
             .find(|e| e.tag.id == id)
             .expect("ordered ids exist");
         let depth = paths.get(&id).map_or(1, Vec::len);
-        let own: Vec<PassageCtx> = snap
-            .passages
-            .iter()
-            .filter(|p| p.tags.iter().any(|t| t.id == id))
-            .map(|p| passages[&p.id].clone())
-            .collect();
+        let own: Vec<PassageCtx> = by_tag
+            .get(&id)
+            .map(|ids| ids.iter().map(|p| passages[p].clone()).collect())
+            .unwrap_or_default();
         let mut children: Vec<&crate::codebook::CodebookEntry> = snap
             .tags
             .iter()
@@ -264,10 +288,11 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         .articles
         .iter()
         .map(|(info, _)| {
-            let ps: Vec<PassageCtx> = snap
-                .passages
+            // Passages are sorted by article: this article's are one run.
+            let from = snap.passages.partition_point(|p| p.article_id < info.id);
+            let ps: Vec<PassageCtx> = snap.passages[from..]
                 .iter()
-                .filter(|p| p.article_id == info.id)
+                .take_while(|p| p.article_id == info.id)
                 .map(|p| passages[&p.id].clone())
                 .collect();
             ArticleCtx {
@@ -281,7 +306,14 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
     let events = snap
         .events
         .iter()
-        .map(|e| event_ctx(e, &|id| article_ref(&snap.info(id))))
+        .map(|e| {
+            event_ctx(e, &|id| {
+                article_refs
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| article_ref(&snap.info(id)))
+            })
+        })
         .collect();
 
     Context {

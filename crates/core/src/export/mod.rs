@@ -115,50 +115,102 @@ pub fn markdown_vault(
     let pages = pages(snap, kind);
     let mut ctx = context::build(snap, &pages, "vault");
     expand(&renderer, &mut ctx)?;
+    let mut jobs: Vec<Page> = Vec::new();
+    jobs.extend(
+        ctx.notes
+            .iter()
+            .filter(|n| n.page.is_some())
+            .map(Page::Note),
+    );
+    jobs.extend(
+        ctx.articles
+            .iter()
+            .filter(|a| a.article.page.is_some())
+            .map(Page::Article),
+    );
+    jobs.extend(
+        ctx.tags
+            .iter()
+            .filter(|t| t.tag.page.is_some())
+            .map(Page::Tag),
+    );
     let mut files = BTreeMap::new();
+    for (page, text) in render_pages(&renderer, &jobs)? {
+        files.insert(format!("{page}.md"), text.into_bytes());
+    }
     let mut put = |page: &str, text: String| {
         files.insert(format!("{page}.md"), text.into_bytes());
     };
-    for note in ctx.notes.iter().filter(|n| n.page.is_some()) {
-        let text = renderer.render("note-page.md", &minijinja::context! { note => note })?;
-        put(note.page.as_deref().expect("filtered"), text);
-    }
-    for a in ctx.articles.iter().filter(|a| a.article.page.is_some()) {
-        let text = renderer.render("article-page.md", &minijinja::context! { article => a })?;
-        put(a.article.page.as_deref().expect("filtered"), text);
-    }
-    for t in ctx.tags.iter().filter(|t| t.tag.page.is_some()) {
-        let text = renderer.render("tag-page.md", &minijinja::context! { tag => t })?;
-        put(t.tag.page.as_deref().expect("filtered"), text);
-    }
     if let Some(page) = &ctx.timeline_page {
         put(page, renderer.render("timeline.md", &ctx)?);
     }
-    // The index lists only what has a page.
-    let index = Context {
-        notes: ctx
-            .notes
-            .iter()
-            .filter(|n| n.page.is_some())
-            .cloned()
-            .collect(),
-        tags: ctx
-            .tags
-            .iter()
-            .filter(|t| t.tag.page.is_some())
-            .cloned()
-            .collect(),
-        articles: ctx
-            .articles
-            .iter()
-            .filter(|a| a.article.page.is_some())
-            .cloned()
-            .collect(),
-        events: Vec::new(),
-        ..ctx
-    };
+    // The index lists only what has a page, by title: the passages, which
+    // every other page has already shown, are dropped rather than converted
+    // for the template once more.
+    let mut index = ctx;
+    index.notes.retain(|n| n.page.is_some());
+    index.tags.retain(|t| t.tag.page.is_some());
+    index.articles.retain(|a| a.article.page.is_some());
+    index.events.clear();
+    for n in &mut index.notes {
+        n.citations.clear();
+        n.body_expanded.clear();
+    }
+    index.tags.iter_mut().for_each(|t| t.passages.clear());
+    index.articles.iter_mut().for_each(|a| a.passages.clear());
     put("index", renderer.render("index.md", &index)?);
     Ok(files)
+}
+
+/// One page of a vault, with what it shows.
+enum Page<'a> {
+    Note(&'a context::NoteCtx),
+    Article(&'a context::ArticleCtx),
+    Tag(&'a context::TagCtx),
+}
+
+impl Page<'_> {
+    fn render(&self, renderer: &Renderer) -> Result<(String, String)> {
+        let (page, text) = match self {
+            Page::Note(note) => (
+                &note.page,
+                renderer.render("note-page.md", &minijinja::context! { note => note })?,
+            ),
+            Page::Article(a) => (
+                &a.article.page,
+                renderer.render("article-page.md", &minijinja::context! { article => a })?,
+            ),
+            Page::Tag(tag) => (
+                &tag.tag.page,
+                renderer.render("tag-page.md", &minijinja::context! { tag => tag })?,
+            ),
+        };
+        Ok((page.clone().expect("only pages are rendered"), text))
+    }
+}
+
+/// Renders pages on every core: they are independent, and rendering is
+/// most of a vault export's time.
+fn render_pages(renderer: &Renderer, jobs: &[Page]) -> Result<Vec<(String, String)>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = jobs.len().div_ceil(cores).max(1);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|j| j.render(renderer))
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(jobs.len());
+        for w in workers {
+            out.extend(w.join().expect("rendering does not panic")?);
+        }
+        Ok(out)
+    })
 }
 
 fn expand(renderer: &Renderer, ctx: &mut Context) -> Result<()> {
