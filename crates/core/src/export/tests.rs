@@ -238,7 +238,11 @@ fn vault_pages_have_front_matter_and_wiki_links() {
             yaml.get("title").is_some() && yaml.get("tags").is_some(),
             "{name}"
         );
+        // block_quotes panics on any HTML in the page.
+        block_quotes(text);
     }
+    let timeline = markdown_file(&snapshot(&f), MarkdownKind::Timeline, None).unwrap();
+    block_quotes(&timeline);
 }
 
 #[test]
