@@ -72,6 +72,13 @@ const NOT_MET: &[&str] = &[
     "shot",
     "fate",
     "death",
+    "rule",
+    "rules",
+    "objectives",
+    "wife",
+    "husband",
+    "girlfriend",
+    "boyfriend",
 ];
 
 /// Whether the article is sport reporting: several distinct sport words.
@@ -143,7 +150,11 @@ pub(super) fn not_a_meeting(sentence: &str, w: &str, start: usize, end: usize) -
                     "the", "its", "their", "his", "her", "our", "all", "these", "those",
                 ]
                 .contains(object_words.first().unwrap_or(&""));
-            (w == "met" && passive) || gerund && object_words.iter().any(|o| NOT_MET.contains(o))
+            // "met up" with a friend; an athletics "meeting record".
+            let personal = after_lower.starts_with("up ") || after_lower.starts_with("record");
+            personal
+                || (w == "met" && passive)
+                || gerund && object_words.iter().any(|o| NOT_MET.contains(o))
         }
         "gather" | "gathered" => {
             passive
@@ -188,9 +199,15 @@ pub(super) fn not_a_meeting(sentence: &str, w: &str, start: usize, end: usize) -
                 .any(|x| x.starts_with(['"', '“', '\'', '‘']));
             // "called last month for control": an appeal.
             let appeal = after_lower.split_whitespace().take(4).any(|x| x == "for");
+            // "a partnership with TiVo, called TiVoToGo", "called himself".
+            let named = sentence[..start].trim_end().ends_with(',')
+                || ["himself", "herself", "itself", "themselves"]
+                    .iter()
+                    .any(|x| after_lower.starts_with(x));
             passive
                 || !subject
                 || naming
+                || named
                 || appeal
                 || ["up", "in ", "into", "time", "out", "upon", "off"]
                     .iter()
@@ -229,6 +246,11 @@ mod tests {
             ("Calls for an overhaul has met strong opposition from interest groups.", "met"),
             ("Comedy sequel Meet The Fockers completed the top five.", "Meet"),
             ("Indian writer Rohit Gupta edits a group blog called Dogs without Borders.", "called"),
+            ("Bill Gates announced a partnership with TiVo, called TiVoToGo.", "called"),
+            ("Mr Slattery called himself an iTunes customer.", "called"),
+            ("He said he was confident the chancellor would meet his fiscal rules.", "meet"),
+            ("From there he went to Cardiff University, where he met his future wife Glenys.", "met"),
+            ("Gardener clocked 6.56 seconds to equal the meeting record.", "meeting"),
             ("Reminded that Ferguson called him \"a disgrace\", Wenger added: no.", "called"),
             ("Mikulic warned the army could be called in if the system was threatened.", "called"),
             ("Lawson rejected claims the government would be forced to call an election.", "call"),
