@@ -25,9 +25,8 @@ async function markerIds(browser) {
  * WebDriver calls SVG groups "not interactable", so element click/moveTo
  * cannot be used; a pointer action at viewport coordinates can.
  */
-async function pointAt(browser, eventId, { click = true } = {}) {
-  const sel = `${tid('timeline-marker')}[data-event-id="${eventId}"]`;
-  await browser.$(sel).waitForExist({ timeoutMsg: `event ${eventId} has a marker` });
+async function pointAt(browser, eventId, { click = true, sel = `${tid('timeline-marker')}[data-event-id="${eventId}"]` } = {}) {
+  await browser.$(sel).waitForExist({ timeoutMsg: `${sel} is on the chart` });
   const { x, y } = await browser.execute((sel) => {
     const r = document.querySelector(sel).getBoundingClientRect();
     return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
@@ -171,6 +170,13 @@ describe('timeline', () => {
       timeoutMsg: 'lanes by participant have one lane per person',
     });
     await screenshot(browser, '35-timeline-lanes-by-participant');
+
+    for (let i = 0; i < 8; i++) await browser.$(tid('zoom-out')).click();
+    await browser.$(tid('timeline-cluster')).waitForExist({ timeoutMsg: 'zoomed out to decades, John Kerry’s meetings stack' });
+    await pointAt(browser, null, { sel: tid('timeline-cluster') });
+    await browser.$(tid('event-stack')).waitForDisplayed({ timeoutMsg: 'clicking a stack lists its events' });
+    await screenshot(browser, '37-timeline-stack');
+    await browser.$(tid('zoom-fit')).click();
     await browser.$(tid('lanes-place')).click();
   });
 
