@@ -165,6 +165,25 @@ describe('timeline tab', () => {
     await waitFor(() => expect(backend.timelineData.entity(11).name).toBe('Vladimir V. Putin'));
   });
 
+  it('entities merge (same kind only offered) and split by spelling', async () => {
+    const { backend } = await setup();
+    await fireEvent.click(screen.getByTestId('timeline-section-entities'));
+    const kerry = screen.getAllByTestId('entity-row').find((r) => r.getAttribute('data-entity-id') === '10')!;
+    await fireEvent.click(within(kerry).getAllByRole('button')[0]);
+    const from = screen.getByTestId('entity-merge-from') as HTMLSelectElement;
+    expect([...from.options].map((o) => o.textContent), 'only people are offered to merge into a person').toEqual([
+      'Merge another into this…',
+      'Vladimir Putin (27)',
+    ]);
+    await fireEvent.click(screen.getByTestId('entity-split-open'));
+    await waitFor(() => expect(screen.getAllByTestId('entity-split-key').length).toBe(2));
+    await fireEvent.click(screen.getAllByTestId('entity-split-key')[1]);
+    await fireEvent.input(screen.getByTestId('entity-split-name'), { target: { value: 'Someone Kerry' } });
+    await fireEvent.click(screen.getByTestId('entity-split'));
+    await waitFor(() => expect(backend.timelineData.entities().map((e) => e.name)).toContain('Someone Kerry'));
+    expect(backend.calls.find((c) => c.method === 'splitEntity')?.args).toEqual([10, ['kerry'], 'Someone Kerry']);
+  });
+
   it('the keyboard zooms, pans and fits the chart', async () => {
     const { model } = await setup();
     await waitFor(() => expect(markerIds().length).toBe(3));
