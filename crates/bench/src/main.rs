@@ -17,6 +17,7 @@ mod markdown;
 mod queries;
 mod report;
 mod stats;
+mod tagging;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -129,6 +130,8 @@ fn run(args: &Args) -> Result<(), String> {
     let runs = latency::run(&lib, &fts, &queries, args.plan);
     eprintln!("exporting 10,000 passages with notes as a vault …");
     let export = export::run(&mut lib, scratch.path())?;
+    eprintln!("tagging: 10,000 passages, then timed tags …");
+    let tagging = tagging::run()?;
 
     let report = Report {
         context: machine::RunContext::detect(&std::env::current_dir().unwrap_or_default()),
@@ -141,10 +144,10 @@ fn run(args: &Args) -> Result<(), String> {
         runs,
         total_wall: started.elapsed(),
     };
-    println!("\n{}", report.console());
+    println!("\n{}\n{}", report.console(), tagging.line());
     println!("Export (vault)\n  {}", export.line());
     if let Some(out) = &args.out {
-        std::fs::write(out, markdown::render(&report) + &export.markdown())
+        std::fs::write(out, markdown::render(&report) + &tagging.markdown() + &export.markdown())
             .map_err(|e| format!("writing {}: {e}", out.display()))?;
         println!("wrote {}", out.display());
     }
