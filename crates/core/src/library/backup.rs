@@ -61,11 +61,12 @@ impl Library {
         let existed = db.is_file();
         let mut store = Store::open(&db)?;
         let own = own_work(&store)?;
-        if own > 0 && !force {
+        if !own.is_empty() && !force {
             return Err(Error::invalid(format!(
-                "the library in {} is not empty ({own} articles, passages, notes or tags of \
-                 your own); pass --force to replace it (its database is kept as {DB_FILE}.bak)",
-                dir.display()
+                "the library in {} holds work of your own ({}); pass --force to replace it \
+                 (its database is kept as {DB_FILE}.bak)",
+                dir.display(),
+                own.join(", ")
             )));
         }
         let replaced = if existed {
@@ -84,14 +85,23 @@ impl Library {
     }
 }
 
-/// Articles, passages, notes and tags that are the user's (not a seed).
-fn own_work(store: &Store) -> Result<i64> {
-    Ok(store.conn().query_row(
-        "SELECT (SELECT count(*) FROM articles WHERE source_key NOT LIKE 'bundled:%')
-              + (SELECT count(*) FROM passages)
-              + (SELECT count(*) FROM notes)
-              + (SELECT count(*) FROM tags)",
-        [],
-        |r| r.get(0),
-    )?)
+/// What the library holds of the user's own: "3 articles", "1 note"…
+/// (the bundled seeds do not count).
+fn own_work(store: &Store) -> Result<Vec<String>> {
+    let mut own = Vec::new();
+    for (what, sql) in [
+        (
+            "article",
+            "SELECT count(*) FROM articles WHERE source_key NOT LIKE 'bundled:%'",
+        ),
+        ("passage", "SELECT count(*) FROM passages"),
+        ("note", "SELECT count(*) FROM notes"),
+        ("tag", "SELECT count(*) FROM tags"),
+    ] {
+        let n: i64 = store.conn().query_row(sql, [], |r| r.get(0))?;
+        if n > 0 {
+            own.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    Ok(own)
 }
