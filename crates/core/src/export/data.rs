@@ -9,10 +9,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, ArticleId, ArticleSummary};
+use crate::article::{ArticleId, ArticleSummary, Metadata};
 use crate::codebook::{CodebookEntry, TagId};
 use crate::note::{Note, NoteId};
 use crate::passage::{AnchorStatus, Passage, PassageFilter};
+use crate::store::articles;
 use crate::timeline::TimelineEvent;
 use crate::{Library, Result};
 
@@ -93,11 +94,16 @@ impl Snapshot {
         passages.sort_by_key(|p| (p.article_id, p.start, p.end, p.id));
         let mut ids: Vec<ArticleId> = passages.iter().map(|p| p.article_id).collect();
         ids.dedup();
+        // Text and metadata only: an article's segments and extra fields
+        // are not exported, and loading them was a third of the read.
+        let conn = lib.store().conn();
         let articles = ids
             .into_iter()
             .map(|id| {
-                let a = lib.article(id)?;
-                Ok((info_of_article(&a), a.text))
+                let (_, text) = articles::current_text(conn, id)?;
+                let meta = articles::load_metadata(conn, id)?;
+                let source = infos.get(&id).map(|i| i.source.clone()).unwrap_or_default();
+                Ok((info_of_metadata(id, &meta, &source), text))
             })
             .collect::<Result<Vec<(ArticleInfo, String)>>>()?;
         for (a, _) in &articles {
@@ -185,16 +191,15 @@ fn info_of_summary(a: &ArticleSummary) -> ArticleInfo {
     }
 }
 
-fn info_of_article(a: &Article) -> ArticleInfo {
-    let m = &a.metadata;
+fn info_of_metadata(id: ArticleId, m: &Metadata, source: &str) -> ArticleInfo {
     ArticleInfo {
-        id: a.id,
-        title: title_or_source(m.title.as_ref().map(|f| f.value.as_str()), &a.source, a.id),
+        id,
+        title: title_or_source(m.title.as_ref().map(|f| f.value.as_str()), source, id),
         outlet: m.outlet.as_ref().map(|f| f.value.clone()),
         author: m.author.as_ref().map(|f| f.value.clone()),
         published: m.published.as_ref().map(|f| f.value.to_string()),
         url: m.url.as_ref().map(|f| f.value.clone()),
-        source: a.source.clone(),
+        source: source.to_string(),
     }
 }
 
