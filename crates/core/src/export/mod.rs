@@ -258,4 +258,6 @@ fn page(folder: &str, file: &str) -> String {
 }
 
 #[cfg(test)]
+mod interchange_tests;
+#[cfg(test)]
 mod tests;
