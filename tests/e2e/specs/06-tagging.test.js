@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { Key } from 'webdriverio';
 import { launch, screenshot, tid } from '../lib/app.js';
 import { answerNextDialog } from '../lib/dialog.js';
 import { row, rows, waitForCount } from '../lib/library.js';
@@ -110,6 +111,29 @@ describe('tagging passages', () => {
     await browser.$(tid('tab-library')).click();
   });
 
+  test('the search palette reaches passage hits with the arrow keys; Enter opens one', async () => {
+    const { browser } = app;
+    await browser.$(`${tid('passage')}[data-passage-ids="${ids.a}"]`).click();
+    await browser.$(tid('reader-title')).click();
+    await browser.keys([Key.Ctrl, 'k']);
+    const input = browser.$(tid('search-input'));
+    await input.waitForDisplayed({ timeoutMsg: 'Ctrl+K opens the search palette' });
+    await input.setValue('Sochi');
+    await browser.$(tid('annotation-hit')).waitForDisplayed({ timeoutMsg: 'the passage quoting "Sochi" is listed' });
+    const articleHits = await browser.$$(tid('search-hit')).length;
+    const passageHit = await browser.$$(tid('annotation-hit')).find(async (h) => (await h.getText()).includes('Putin in Sochi'));
+    const position = (await browser.$$('[role="option"][id^="hit-"]').map((el) => el.getAttribute('id'))).indexOf(await passageHit.getAttribute('id'));
+    assert.ok(position >= articleHits, 'passage hits come after the article hits, in the same keyboard order');
+    for (let i = 0; i < position; i++) await browser.keys('ArrowDown');
+    assert.equal(await passageHit.getAttribute('aria-selected'), 'true', 'the arrow keys move onto the passage hit');
+    await screenshot(browser, '30-search-passage-hit');
+    await browser.keys('Enter');
+    const panel = browser.$(tid('passage-inspector'));
+    await browser.waitUntil(async () => (await panel.isDisplayed()) && (await panel.getAttribute('data-passage-id')) === ids.b, {
+      timeoutMsg: 'Enter on the passage hit opens that passage',
+    });
+  });
+
   test('Ctrl+Z undoes the last tagging and Ctrl+Shift+Z redoes it', async () => {
     const { browser } = app;
     await browser.$(tid('reader-title')).click();
@@ -182,4 +206,73 @@ describe('tagging passages', () => {
     const b = (await cli(app.dataDir, 'passages')).find((p) => String(p.id) === ids.b);
     assert.equal(b.quote, 'Putin in Sochy', 'the passage now quotes the selected new text');
   });
+
+  test('the reader underlines dates, resolved once the article has a date', async () => {
+    const { browser } = app;
+    const date = browser.$(tid('date'));
+    await date.waitForDisplayed({ timeoutMsg: '"Tuesday" is underlined as a date' });
+    assert.equal(await date.getText(), 'Tuesday');
+    assert.match(await date.getAttribute('title'), /not resolved/, 'without a published date it says it is unresolved');
+    await browser.$(tid('set-date')).click();
+    const input = browser.$(tid('date-input'));
+    await input.waitForDisplayed();
+    // A Thursday: "met Putin … on Tuesday" is two days before.
+    await browser.execute((sel) => {
+      const el = document.querySelector(sel);
+      el.value = '2015-05-14';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, tid('date-input'));
+    await browser.$(tid('save-date')).click();
+    await browser.waitUntil(async () => (await browser.$(tid('date')).getAttribute('title'))?.startsWith('2015-05-12 (Tuesday 12 May 2015)'), {
+      timeoutMsg: 'setting the published date resolves "Tuesday" to the Tuesday before it',
+    });
+    await browser.$(tid('date')).moveTo();
+    await screenshot(browser, '31-reader-passages-and-dates');
+  });
+  // Last: undo (tested above) would otherwise undo these edits first.
+  test('the codebook edits a description, and moves a tag to the top level and clears its key', async () => {
+    const { browser } = app;
+    await browser.$(tid('tab-codebook')).click();
+    const tagRow = async (name) => {
+      const all = await browser.$$(`${tid('codebook')} ${tid('tag-row')}`);
+      for (const r of all) if ((await r.$('.name').getText()) === name) return r;
+      throw new Error(`no codebook row for ${name}`);
+    };
+    await (await tagRow('Actors')).$(tid('tag-description')).click();
+    const box = browser.$(tid('tag-description-input'));
+    await box.waitForDisplayed({ timeoutMsg: 'clicking the description line opens its editor' });
+    await box.setValue('People who act in the talks: envoys, ministers, leaders');
+    await browser.$(tid('tag-description-save')).click();
+    await browser.waitUntil(
+      // textContent: the line is clamped, and getText would bring its wraps.
+      async () => (await (await tagRow('Actors')).$(tid('tag-description')).getProperty('textContent')) === 'People who act in the talks: envoys, ministers, leaders',
+      { timeoutMsg: 'Save stores the description, shown under the name' },
+    );
+    let book = await cli(app.dataDir, 'tags');
+    assert.equal(book.find((t) => t.name === 'Actors').description, 'People who act in the talks: envoys, ministers, leaders', 'the description is stored');
+
+    const places = await tagRow('Places');
+    const id = Number(await places.getAttribute('data-tag-id'));
+    const actorsId = book.find((t) => t.name === 'Actors').id;
+    await places.$('select[aria-label="Parent of Places"]').selectByAttribute('value', String(actorsId));
+    await browser.waitUntil(async () => (await cli(app.dataDir, 'tags')).find((t) => t.id === id).parent === actorsId, {
+      timeoutMsg: 'Places moves under Actors',
+    });
+    await (await tagRow('Places')).$('select[aria-label="Shortcut key of Places"]').selectByAttribute('value', '2');
+    await browser.waitUntil(async () => (await cli(app.dataDir, 'tags')).find((t) => t.id === id).shortcut === 2, {
+      timeoutMsg: 'Places gets key 2',
+    });
+    await screenshot(browser, '29-codebook-description');
+    await (await tagRow('Places')).$('select[aria-label="Parent of Places"]').selectByAttribute('value', '0');
+    await (await tagRow('Places')).$('select[aria-label="Shortcut key of Places"]').selectByAttribute('value', '0');
+    await browser.waitUntil(
+      async () => {
+        const t = (await cli(app.dataDir, 'tags')).find((x) => x.id === id);
+        return t.parent === null && t.shortcut === null;
+      },
+      { timeoutMsg: '"Top level" and "No key" clear the parent and the shortcut' },
+    );
+    await browser.$(tid('tab-library')).click();
+  });
+
 });
