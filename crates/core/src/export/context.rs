@@ -10,6 +10,7 @@ use crate::codebook::TagId;
 use crate::note::NoteId;
 use crate::passage::{Passage, PassageId};
 use crate::timeline::TimelineEvent;
+use crate::Result;
 
 use super::data::{ArticleInfo, Snapshot};
 use super::escape::obsidian_tag;
@@ -64,6 +65,9 @@ pub struct PassageCtx {
     pub status: String,
     pub tags: Vec<TagRef>,
     pub article: ArticleRef,
+    /// The passage drawn by `citation.md`: its quote as a block quote with
+    /// the source and link back, then its tags and note.
+    pub citation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,7 +158,12 @@ pub struct Context {
 
 /// Builds the context; note bodies are expanded later, by the renderer,
 /// because a citation is drawn with the citation template.
-pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
+pub fn build(
+    snap: &Snapshot,
+    pages: &Pages,
+    layout: &str,
+    draw_citations: &dyn Fn(&mut [PassageCtx]) -> Result<()>,
+) -> Result<Context> {
     let paths = snap.tag_paths();
     // Each tag and article is referred to by many passages: build every
     // reference once and clone it, not once per passage.
@@ -207,12 +216,13 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         status: p.status.as_str().to_string(),
         tags: p.tags.iter().map(|t| tag_ref(t.id)).collect(),
         article: article_refs[&p.article_id].clone(),
+        citation: String::new(),
     };
-    let passages: HashMap<PassageId, PassageCtx> = snap
-        .passages
-        .iter()
-        .map(|p| (p.id, passage_ctx(p)))
-        .collect();
+    // A passage appears on its article's page, its tags' pages and in
+    // notes: its citation is drawn once and copied.
+    let mut all: Vec<PassageCtx> = snap.passages.iter().map(passage_ctx).collect();
+    draw_citations(&mut all)?;
+    let passages: HashMap<PassageId, PassageCtx> = all.into_iter().map(|p| (p.id, p)).collect();
     let tag_names = |ps: &[PassageCtx]| -> Vec<String> {
         let set: BTreeSet<String> = ps
             .iter()
@@ -316,14 +326,14 @@ pub fn build(snap: &Snapshot, pages: &Pages, layout: &str) -> Context {
         })
         .collect();
 
-    Context {
+    Ok(Context {
         notes,
         tags,
         articles,
         events,
         layout: layout.to_string(),
         timeline_page: pages.timeline.clone(),
-    }
+    })
 }
 
 fn event_ctx(e: &TimelineEvent, article: &dyn Fn(ArticleId) -> ArticleRef) -> EventCtx {

@@ -201,4 +201,3 @@ fn the_qdpx_project_validates_against_the_refi_qda_schema() {
         }
     }
 }
-

@@ -140,7 +140,7 @@ impl Renderer {
                 let (inline, block) = match found {
                     Some(p) => (
                         format!("[passage {id}]({})", p.uri),
-                        Some(self.render("citation.md", &minijinja::context! { p => p })?),
+                        Some(p.citation.clone()),
                     ),
                     None => (format!("(passage {id}, not in this export)"), None),
                 };

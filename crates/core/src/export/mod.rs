@@ -89,7 +89,7 @@ pub fn markdown_file(
     template: Option<CustomTemplate>,
 ) -> Result<String> {
     let renderer = Renderer::new(template)?;
-    let mut ctx = context::build(snap, &Pages::default(), "file");
+    let mut ctx = context::build(snap, &Pages::default(), "file", &|ps| draw(&renderer, ps))?;
     expand(&renderer, &mut ctx)?;
     let mut parts = Vec::new();
     for (k, name) in [
@@ -113,7 +113,7 @@ pub fn markdown_vault(
 ) -> Result<BTreeMap<String, Vec<u8>>> {
     let renderer = Renderer::new(template)?;
     let pages = pages(snap, kind);
-    let mut ctx = context::build(snap, &pages, "vault");
+    let mut ctx = context::build(snap, &pages, "vault", &|ps| draw(&renderer, ps))?;
     expand(&renderer, &mut ctx)?;
     let mut jobs: Vec<Page> = Vec::new();
     jobs.extend(
@@ -210,6 +210,29 @@ fn render_pages(renderer: &Renderer, jobs: &[Page]) -> Result<Vec<(String, Strin
             out.extend(w.join().expect("rendering does not panic")?);
         }
         Ok(out)
+    })
+}
+
+/// Draws every passage's citation, on every core.
+fn draw(renderer: &Renderer, passages: &mut [context::PassageCtx]) -> Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = passages.len().div_ceil(cores).max(1);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = passages
+            .chunks_mut(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    for p in part {
+                        p.citation =
+                            renderer.render("citation.md", &minijinja::context! { p => &*p })?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().expect("rendering does not panic"))
     })
 }
 
