@@ -201,3 +201,41 @@ fn the_qdpx_project_validates_against_the_refi_qda_schema() {
         }
     }
 }
+
+#[test]
+fn an_orphaned_passage_keeps_its_quote_but_no_position() {
+    let mut f = fixture();
+    // A new version of the article without the tagged sentence orphans it.
+    let file = f.dir.path().join("talks.txt");
+    std::fs::write(
+        &file,
+        "Talks in Sochi\n\nNothing of the earlier text is left here at all.\n",
+    )
+    .unwrap();
+    f.lib.import(&[file], &mut |_| {}).unwrap();
+    let snap = snapshot(&f);
+    let orphan = snap
+        .passages
+        .iter()
+        .find(|p| p.status == crate::passage::AnchorStatus::Orphaned)
+        .expect("the re-import orphans a passage");
+    let doc = w3c::annotations(&snap);
+    let item = doc["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == format!("urn:parley:passage:{}", orphan.id))
+        .unwrap();
+    let selectors = item["target"]["selector"].as_array().unwrap();
+    assert_eq!(
+        selectors.len(),
+        1,
+        "only the quote: its offsets point into an old version"
+    );
+    assert_eq!(selectors[0]["exact"], orphan.quote.as_str());
+    let xml = qdpx::project_xml(&snap);
+    assert!(
+        !xml.contains(&qdpx::guid("passage", orphan.id)),
+        "a REFI-QDA selection needs a place in the current text"
+    );
+}
