@@ -121,6 +121,9 @@ impl Library {
 
     /// Changes an event's fields; the event becomes the researcher's.
     pub fn edit_event(&mut self, id: EventId, edit: &EventEdit) -> Result<TimelineEvent> {
+        if let Some(Some(d)) = &edit.date {
+            check_event_date(d)?;
+        }
         let edit = edit.clone();
         self.edit_state(id, "edit", move |s| {
             let e = &mut s.event;
@@ -227,6 +230,9 @@ impl Library {
         end: usize,
         edit: &EventEdit,
     ) -> Result<TimelineEvent> {
+        if let Some(Some(d)) = &edit.date {
+            check_event_date(d)?;
+        }
         let (_, text) = articles::current_text(self.store.conn(), article_id)?;
         let quote: String = text
             .chars()
@@ -303,6 +309,63 @@ impl Library {
             Ok((format!("{verb} event {id}"), ()))
         })
     }
+}
+
+/// An event's date as the researcher gives it must be a TIMEX3 calendar
+/// value the timeline can place: a day (optionally with a time), an ISO
+/// week or its weekend, a month, a season, a quarter or a year. Anything
+/// else would be stored but never shown on the chart.
+pub(crate) fn check_event_date(value: &str) -> Result<()> {
+    if is_calendar_value(value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "'{value}' is not a date Parley can place: write 2015-07-09, 2015-07, 2015, 2014-W42 or 2015-SU"
+        )))
+    }
+}
+
+fn is_calendar_value(v: &str) -> bool {
+    use chrono::{NaiveDate, NaiveTime};
+    let num = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(year) = v.get(..4).filter(|y| num(y, 4)) else {
+        return false;
+    };
+    let rest = &v[4..];
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let (day, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    if let Some(t) = time {
+        let parts_ok = ["MO", "AF", "EV", "NI"].contains(&t)
+            || NaiveTime::parse_from_str(t, "%H:%M").is_ok()
+            || NaiveTime::parse_from_str(t, "%H:%M:%S").is_ok();
+        return parts_ok && NaiveDate::parse_from_str(&format!("{year}-{day}"), "%Y-%m-%d").is_ok();
+    }
+    if num(rest, 2) {
+        return matches!(rest.parse::<u32>(), Ok(1..=12));
+    }
+    if rest.len() == 5 && NaiveDate::parse_from_str(&format!("{year}-{rest}"), "%Y-%m-%d").is_ok() {
+        return true;
+    }
+    if let Some(w) = rest.strip_prefix('W') {
+        let w = w.strip_suffix("-WE").unwrap_or(w);
+        return num(w, 2)
+            && year
+                .parse::<i32>()
+                .ok()
+                .zip(w.parse::<u32>().ok())
+                .is_some_and(|(y, w)| {
+                    NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).is_some()
+                });
+    }
+    ["SP", "SU", "FA", "WI", "Q1", "Q2", "Q3", "Q4"].contains(&rest)
 }
 
 fn edited(origin: EventOrigin) -> EventOrigin {

@@ -164,6 +164,60 @@ fn merge_split_and_add_events() {
 }
 
 #[test]
+fn an_event_date_must_be_one_the_timeline_can_place() {
+    for good in [
+        "2015",
+        "2015-07",
+        "2015-07-09",
+        "2015-07-09T14:30",
+        "2015-07-09TAF",
+        "2014-W42",
+        "2014-W42-WE",
+        "2015-SU",
+        "2016-Q1",
+    ] {
+        assert!(
+            super::timeline::check_event_date(good).is_ok(),
+            "{good} is a calendar value the chart places"
+        );
+    }
+    for bad in [
+        "",
+        "March 24",
+        "2015-02-30",
+        "2015-13",
+        "15-07-09",
+        "2015-W54",
+        "P1M",
+        "PRESENT_REF",
+        "2015-07-09T25:00",
+        "2015-07-09 ",
+    ] {
+        assert!(
+            super::timeline::check_event_date(bad).is_err(),
+            "{bad:?} would be stored but never shown on the chart"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = open(dir.path());
+    let id = lib.timeline().unwrap()[0].id;
+    let before = lib.event(id).unwrap();
+    let refused = lib.edit_event(
+        id,
+        &EventEdit {
+            date: Some(Some("March 24".into())),
+            ..EventEdit::default()
+        },
+    );
+    assert!(refused.is_err(), "a date in words is refused with a hint");
+    assert_eq!(
+        lib.event(id).unwrap(),
+        before,
+        "a refused edit changes nothing"
+    );
+}
+
+#[test]
 fn entities_rename_merge_split() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = open(dir.path());
