@@ -51,6 +51,8 @@ const COMMANDS: &[&str] = &[
     "merge_entities",
     "split_entity",
     "entity_keys",
+    "export_preview",
+    "export_to",
 ];
 
 fn main() {

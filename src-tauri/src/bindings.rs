@@ -17,6 +17,7 @@ use parley_core::{
 };
 use ts_rs::{Config, TS};
 
+use crate::commands::export::{ExportChoice, ExportPreview};
 use crate::commands::library::LibraryInfo;
 use crate::commands::timeline::EventPatch;
 use crate::error::CommandError;
@@ -57,6 +58,9 @@ fn export_all(dir: &Path) {
         EventPatch::export_all(&cfg),
         Entity::export_all(&cfg),
         CommandError::export_all(&cfg),
+        ExportChoice::export_all(&cfg),
+        ExportPreview::export_all(&cfg),
+        parley_core::export::ExportOutcome::export_all(&cfg),
     ];
     for r in results {
         r.expect("exporting a TypeScript binding");

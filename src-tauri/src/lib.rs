@@ -91,6 +91,8 @@ pub fn run() {
             commands::timeline::merge_entities,
             commands::timeline::split_entity,
             commands::timeline::entity_keys,
+            commands::export::export_preview,
+            commands::export::export_to,
             launch::take_launch_paths,
         ])
         .run(tauri::generate_context!())

@@ -3,6 +3,7 @@
 //! (Tauri converts them); the list must match `build.rs` and the capability.
 
 pub mod dates;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod library;
