@@ -1,6 +1,11 @@
 // A long article densely tagged still opens fast: 50,000 words with 2,000
 // passages (overlapping, as real coding is), timed from the click on its row
-// to the frame in which every passage mark is in the DOM.
+// to the frame in which the whole text is in the page and every paragraph in
+// view shows its passage marks. The reader decorates paragraphs near the
+// viewport only (the rest is plain text until it scrolls near), so the test
+// also scrolls to the middle and checks that the passages there appear.
+// Then, with 10,000 passages in the library, it times the tagging round
+// trip: the shortcut key in the palette to the new passage in the page.
 
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,14 +17,19 @@ import { row, rows, waitForCount } from '../lib/library.js';
 
 const WORDS = 50_000;
 const PASSAGES = 2_000;
+/** Passages in the library for the tagging round trip (issue 4: 10,000). */
+const LIBRARY_PASSAGES = 10_000;
+const OPENS = 5;
+const TAGS_TIMED = 30;
 /**
- * The issue's budget is 300 ms, for a release build on a desktop. This is a
- * debug build under Xvfb on a shared 2-core machine, where the same open
- * measures 600–1,200 ms depending on load; the bound here catches a
- * quadratic regression (which would take many seconds), and the measured
- * time is printed for the record.
+ * The issue's budgets are 300 ms for the open and a p99 of 20 ms for a
+ * tagging round trip. This is a debug build (the Rust side unoptimised)
+ * under Xvfb on a shared 2-core machine; the bounds here are loose enough
+ * for that and catch a regression to rendering every paragraph (seconds).
+ * The measured figures are printed for the record.
  */
-const BUDGET_MS = Number(process.env.PARLEY_E2E_RENDER_BUDGET_MS ?? 3000);
+const BUDGET_MS = Number(process.env.PARLEY_E2E_RENDER_BUDGET_MS ?? 1500);
+const TAG_BUDGET_MS = Number(process.env.PARLEY_E2E_TAG_BUDGET_MS ?? 200);
 
 function longText() {
   const vocab = ['talks', 'Sochi', 'minister', 'café', 'sanctions', '東京', 'ceasefire', 'envoy', 'said', 'the'];
@@ -34,15 +44,19 @@ describe('a densely tagged long article', () => {
   let app;
   before(async () => {
     app = await launch('dense');
+    // Creating thousands of passages through the IPC takes minutes here.
+    await app.browser.setTimeout({ script: 900_000 });
     const folder = join(app.root, 'dense');
     await mkdir(folder);
     await writeFile(join(folder, 'dense.txt'), longText());
+    // Where the rest of the library's 10,000 passages go.
+    await writeFile(join(folder, 'other.txt'), longText().replace('Dense article', 'Other dense article'));
     await waitForCount(app.browser, 5, 'the seeded library');
     await answerNextDialog(app.browser, [folder]);
     await app.browser.$(tid('import-folder-button')).click();
     await app.browser.$(tid('import-summary')).waitForDisplayed({ timeoutMsg: 'the import ends' });
     await app.browser.$(`${tid('import-summary')} button.primary`).click();
-    await waitForCount(app.browser, 6, 'the dense article joins the seeds');
+    await waitForCount(app.browser, 7, 'the dense articles join the seeds');
   });
   after(async () => app?.close());
 
@@ -53,21 +67,18 @@ describe('a densely tagged long article', () => {
     const bare = await timeOpen(browser, dense.id, seed.id, 0);
     // 2,000 passages through the app's own command, as the palette does;
     // every third one overlaps its neighbour.
-    const made = await browser.executeAsync((id, n, done) => {
-      const invoke = window.__TAURI_INTERNALS__.invoke;
-      (async () => {
-        for (let i = 0; i < n; i++) {
-          const start = 20 + i * 150;
-          const end = start + (i % 3 === 0 ? 200 : 40);
-          await invoke('tag_span', { articleId: id, span: { start, end }, tags: [i % 2 ? 'Framing' : 'Actors'] });
-        }
-        return n;
-      })().then(done, (e) => done(String(e?.message ?? e)));
-    }, dense.id, PASSAGES);
+    const made = await tagMany(browser, dense.id, PASSAGES);
     assert.equal(made, PASSAGES, `every passage is created (${made})`);
 
-    const ms = await timeOpen(browser, dense.id, seed.id, PASSAGES);
-    console.log(`# dense article: ${WORDS} words, ${PASSAGES} passages rendered in ${ms.toFixed(0)} ms (${bare.toFixed(0)} ms without passages)`);
+    const opens = [];
+    for (let i = 0; i < OPENS; i++) opens.push(await timeOpen(browser, dense.id, seed.id, PASSAGES));
+    const times = opens.map((o) => o.total);
+    const ms = median(times);
+    console.log(
+      `# dense article: ${WORDS} words, ${PASSAGES} passages: open to rendered median ${ms.toFixed(0)} ms ` +
+        `over ${OPENS} opens (${times.map((t) => t.toFixed(0)).join(', ')}); ${bare.total.toFixed(0)} ms without passages; ` +
+        `in the DOM after a median ${median(opens.map((o) => o.dom)).toFixed(0)} ms (the rest is style, layout and paint)`,
+    );
     // Where the time goes: the two IPC round trips on their own.
     const ipc = await browser.executeAsync((id, done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke;
@@ -88,11 +99,178 @@ describe('a densely tagged long article', () => {
     await screenshot(browser, '26-dense-article');
     assert.ok(ms < BUDGET_MS, `the article with ${PASSAGES} passages renders in ${ms.toFixed(0)} ms (budget ${BUDGET_MS} ms)`);
   });
+
+  test('paragraphs scrolled into view get their passages', { timeout: 120_000 }, async () => {
+    const { browser } = app;
+    const dense = (await rows(browser)).find((r) => r.title === 'Dense article');
+    const expected = await browser.executeAsync((id, done) => {
+      window.__TAURI_INTERNALS__.invoke('passages', { filter: { article: id, tag: null } }).then(done);
+    }, dense.id);
+    await browser.execute(() => {
+      const reader = document.querySelector('[data-testid="reader"]');
+      reader.scrollTop = reader.scrollHeight / 2;
+    });
+    // Every passage touching a paragraph in view is marked there.
+    let report;
+    await browser.waitUntil(
+      async () => {
+        report = await browser.execute((passages) => {
+          const reader = document.querySelector('[data-testid="reader"]').getBoundingClientRect();
+          const inView = [...document.querySelectorAll('[data-testid="reader"] .block')].filter((b) => {
+            const r = b.getBoundingClientRect();
+            return r.bottom > reader.top && r.top < reader.bottom;
+          });
+          const marked = new Set();
+          for (const b of inView) for (const el of b.querySelectorAll('[data-passage-ids]')) for (const x of el.dataset.passageIds.split(',')) marked.add(Number(x));
+          const want = passages.filter((p) => inView.some((b) => p.start < Number(b.dataset.end) && p.end > Number(b.dataset.start)));
+          return { blocks: inView.length, plain: inView.filter((b) => b.classList.contains('plain')).length, want: want.length, missing: want.filter((p) => !marked.has(p.id)).length };
+        }, expected);
+        return report.blocks > 0 && report.plain === 0 && report.want > 0 && report.missing === 0;
+      },
+      { timeoutMsg: `the paragraphs in the middle show their passages: ${JSON.stringify(report)}` },
+    );
+    await screenshot(browser, '27-dense-article-middle');
+  });
+
+  test(`tagging round trip with ${LIBRARY_PASSAGES} passages in the library`, { timeout: 900_000 }, async () => {
+    const { browser } = app;
+    const other = (await rows(browser)).find((r) => r.title === 'Other dense article');
+    const made = await tagMany(browser, other.id, LIBRARY_PASSAGES - PASSAGES);
+    assert.equal(made, LIBRARY_PASSAGES - PASSAGES, `the rest of the ${LIBRARY_PASSAGES} passages are created (${made})`);
+    // Key 1 applies "Actors". The UI learns of the shortcut with the
+    // codebook it reloads after a tagging: the first, untimed, round.
+    await browser.executeAsync((done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      invoke('codebook').then((book) => invoke('set_tag_shortcut', { id: book.find((t) => t.name === 'Actors').id, shortcut: 1 })).then(() => done());
+    });
+    const rounds = await browser.executeAsync((n, done) => {
+      const reader = document.querySelector('[data-testid="reader"]');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+      const until = async (pred, what) => {
+        for (let i = 0; i < 600; i++) {
+          const v = pred();
+          if (v) return v;
+          await frame();
+        }
+        throw new Error(`timed out waiting for ${what}`);
+      };
+      const ids = () => new Set([...reader.querySelectorAll('[data-passage-ids]')].flatMap((e) => e.dataset.passageIds.split(',')));
+      /** Selects 10 chars of a text node in a decorated paragraph in view, as a mouse would. */
+      const select = (k) => {
+        const box = reader.getBoundingClientRect();
+        const texts = [];
+        for (const block of reader.querySelectorAll('.block:not(.plain)')) {
+          const r = block.getBoundingClientRect();
+          if (r.top < box.top || r.bottom > box.bottom) continue;
+          const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+          for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.data.length > 14) texts.push(t);
+        }
+        const node = texts[(k * 7) % texts.length];
+        const range = document.createRange();
+        range.setStart(node, 2);
+        range.setEnd(node, 12);
+        document.getSelection().removeAllRanges();
+        document.getSelection().addRange(range);
+      };
+      const round = async (k, key) => {
+        select(k);
+        const input = await until(() => document.querySelector('[data-testid="tag-palette-input"]'), 'the palette');
+        await frame();
+        const before = ids();
+        let changed = null;
+        const mo = new MutationObserver(() => {
+          if (changed === null && [...ids()].some((id) => !before.has(id))) changed = performance.now();
+        });
+        mo.observe(reader, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-passage-ids'] });
+        const t0 = performance.now();
+        if (key) input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        else {
+          input.value = 'Actors';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await frame();
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        }
+        const painted = await until(() => changed !== null && performance.now(), 'the new passage');
+        mo.disconnect();
+        // Wait for the codebook reload too, so rounds do not overlap.
+        await until(() => !document.querySelector('[data-testid="tag-palette-input"]'), 'the palette to close');
+        for (let i = 0; i < 5; i++) await frame();
+        return { dom: changed - t0, frame: painted - t0 };
+      };
+      (async () => {
+        await round(0, null);
+        const out = [];
+        for (let k = 1; k <= n; k++) out.push(await round(k, '1'));
+        return out;
+      })().then(done, (e) => done(String(e?.message ?? e)));
+    }, TAGS_TIMED);
+    assert.ok(Array.isArray(rounds), `the rounds ran: ${rounds}`);
+    const stored = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('passages', { filter: { article: null, tag: null } }).then((l) => done(l.length));
+    });
+    assert.equal(stored, LIBRARY_PASSAGES + TAGS_TIMED + 1, 'every round stored its passage');
+    const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+    const dom = rounds.map((r) => r.dom);
+    const frame = rounds.map((r) => r.frame);
+    console.log(
+      `# tagging round trip, ${stored} passages in the library, ${TAGS_TIMED} rounds (key 1 → passage in the page): ` +
+        `DOM p50 ${pct(dom, 50).toFixed(1)} ms, p99 ${pct(dom, 99).toFixed(1)} ms; ` +
+        `next frame p50 ${pct(frame, 50).toFixed(1)} ms, p99 ${pct(frame, 99).toFixed(1)} ms`,
+    );
+    // Where the time goes: the command alone (IPC and the unoptimised core
+    // of this debug build), without the UI.
+    const ipc = await browser.executeAsync((id, n, done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      (async () => {
+        const out = [];
+        for (let i = 0; i < n; i++) {
+          const t = performance.now();
+          await invoke('tag_span', { articleId: id, span: { start: 31 + i * 13, end: 47 + i * 13 }, tags: ['Actors'] });
+          out.push(performance.now() - t);
+        }
+        return out;
+      })().then(done, (e) => done(String(e?.message ?? e)));
+    }, other.id, TAGS_TIMED);
+    assert.ok(Array.isArray(ipc), `the bare commands ran: ${ipc}`);
+    console.log(`# of which the tag_span command alone (IPC + debug core): p50 ${pct(ipc, 50).toFixed(1)} ms, p99 ${pct(ipc, 99).toFixed(1)} ms`);
+    await screenshot(browser, '28-dense-article-tagged');
+    assert.ok(pct(dom, 99) < TAG_BUDGET_MS, `tagging p99 ${pct(dom, 99).toFixed(1)} ms (budget ${TAG_BUDGET_MS} ms)`);
+  });
 });
 
 /**
+ * Tags `n` spans of article `id` through the app's own command, 1,000 per
+ * script (one WebDriver request must answer within two minutes).
+ */
+async function tagMany(browser, id, n) {
+  let made = 0;
+  for (let from = 0; from < n; from += 1000) {
+    const got = await browser.executeAsync((id, from, to, done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      (async () => {
+        for (let i = from; i < to; i++) {
+          const start = 20 + (i % 2000) * 150 + Math.floor(i / 2000) * 7;
+          const end = start + (i % 3 === 0 ? 200 : 40);
+          await invoke('tag_span', { articleId: id, span: { start, end }, tags: [i % 2 ? 'Framing' : 'Actors'] });
+        }
+        return to - from;
+      })().then(done, (e) => done(String(e?.message ?? e)));
+    }, id, from, Math.min(n, from + 1000));
+    if (typeof got !== 'number') return got;
+    made += got;
+  }
+  return made;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
  * Opens another article, then times the click on article `id`'s row until
- * the frame after `n` distinct passages (or, for 0, the body) are in the DOM.
+ * the frame after the whole text is in the page and every paragraph in view
+ * is decorated (with, for `n` > 0, its passage marks).
  */
 async function timeOpen(browser, id, otherId, n) {
   await row(browser, otherId).click();
@@ -100,13 +278,30 @@ async function timeOpen(browser, id, otherId, n) {
   return browser.executeAsync((sel, rowSel, n, done) => {
     const t0 = performance.now();
     document.querySelector(rowSel).click();
+    const inViewDecorated = () => {
+      const reader = document.querySelector('[data-testid="reader"]');
+      const box = reader.getBoundingClientRect();
+      let seen = 0;
+      for (const b of reader.querySelectorAll('.block')) {
+        const r = b.getBoundingClientRect();
+        if (r.bottom < box.top) continue;
+        if (r.top > box.bottom) break;
+        if (b.classList.contains('plain')) return false;
+        seen++;
+      }
+      return seen > 0;
+    };
+    let dom = null;
     const check = () => {
+      if (dom === null && document.querySelector('[data-testid="reader-title"]')?.textContent === 'Dense article') {
+        dom = performance.now() - t0;
+      }
       const ready =
-        document.querySelector('[data-testid="reader-title"]')?.textContent === 'Dense article' &&
-        document.querySelectorAll('[data-testid="reader"] .block').length > 900;
-      const ids = new Set();
-      if (ready && n > 0) for (const el of document.querySelectorAll(sel)) for (const x of el.dataset.passageIds.split(',')) ids.add(x);
-      if (ready && ids.size >= n) requestAnimationFrame(() => done(performance.now() - t0));
+        dom !== null &&
+        document.querySelectorAll('[data-testid="reader"] .block').length > 900 &&
+        inViewDecorated() &&
+        (n === 0 || document.querySelector(sel) !== null);
+      if (ready) requestAnimationFrame(() => done({ total: performance.now() - t0, dom }));
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
