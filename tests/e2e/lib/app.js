@@ -32,8 +32,10 @@ export const TIMEOUT = 20_000;
 /**
  * Starts the app on a fresh library and returns the WebdriverIO browser plus
  * the temp paths; `close()` ends the session and deletes the temp root.
+ * `extraEnv(root)` may add variables for the app (say, an automation hook
+ * pointing into the temp root).
  */
-export async function launch(name) {
+export async function launch(name, { extraEnv } = {}) {
   if (!existsSync(APP)) {
     throw new Error(`${APP} does not exist: build it first with \`make build-app\``);
   }
@@ -46,6 +48,7 @@ export async function launch(name) {
     XDG_CACHE_HOME: join(root, 'cache'),
   };
   for (const dir of Object.values(env)) await mkdir(dir, { recursive: true });
+  Object.assign(env, extraEnv?.(root) ?? {});
   const wrapper = join(root, 'parley.sh');
   const exports = Object.entries(env)
     .map(([k, v]) => `export ${k}=${shellQuote(v)}`)

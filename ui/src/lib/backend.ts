@@ -25,6 +25,9 @@ import type { TemporalExpression } from './bindings/TemporalExpression';
 import type { Entity } from './bindings/Entity';
 import type { EventPatch } from './bindings/EventPatch';
 import type { TimelineEvent } from './bindings/TimelineEvent';
+import type { ExportChoice } from './bindings/ExportChoice';
+import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { ExportPreview } from './bindings/ExportPreview';
 
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
@@ -101,6 +104,15 @@ export interface Backend {
   /** Moves the spellings `keys` (see `entityKeys`) to a new entity called `name`. */
   splitEntity(id: number, keys: string[], name: string): Promise<Entity>;
   entityKeys(id: number): Promise<string[]>;
+
+  // Export
+  /** The start of what the export would write, with its counts. */
+  exportPreview(choice: ExportChoice): Promise<ExportPreview>;
+  /**
+   * Asks where to write (a native dialog opened by the shell, so no path
+   * comes from the UI) and exports there; `null` when the user cancels.
+   */
+  exportTo(choice: ExportChoice): Promise<ExportOutcome | null>;
 }
 
 export type DropHandlers = {

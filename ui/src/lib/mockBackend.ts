@@ -17,6 +17,8 @@ import type { TagEdit } from './bindings/TagEdit';
 import { MockAnnotations } from './mockAnnotations';
 import type { EventPatch } from './bindings/EventPatch';
 import { MockTimeline } from './timelineMock';
+import { mockExportOutcome, mockExportPreview } from './mockExport';
+import type { ExportChoice } from './bindings/ExportChoice';
 
 type Method = keyof Backend;
 
@@ -38,6 +40,8 @@ export class MockBackend implements Backend {
   /** Timeline events and entities, with snapshot undo of their own. */
   timelineData = new MockTimeline();
   chosenPaths: string[] | null = null;
+  /** Where `exportTo` "writes"; `null` plays a cancelled save dialog. */
+  exportDir: string | null = '/tmp/parley-export';
   dropHandlers: DropHandlers | null = null;
   launchPaths: string[] = [];
   launchHandler: ((paths: string[]) => void) | null = null;
@@ -232,6 +236,12 @@ export class MockBackend implements Backend {
     return this.#call('splitEntity', [id, keys, name], () => this.timelineData.splitEntity(id, keys, name));
   }
   entityKeys(id: number) { return this.#call('entityKeys', [id], () => this.timelineData.keys(id)); }
+  exportPreview(choice: ExportChoice) {
+    return this.#call('exportPreview', [choice], () => mockExportPreview(choice, this.ann, this.timelineData));
+  }
+  exportTo(choice: ExportChoice) {
+    return this.#call('exportTo', [choice], () => (this.exportDir === null ? null : mockExportOutcome(choice, this.exportDir)));
+  }
 
   onDrop(handlers: DropHandlers) {
     return this.#call('onDrop', [], () => {

@@ -16,7 +16,7 @@ import { TimelineModel } from './timeline.svelte';
 
 export type Toast = { id: number; error: BackendError; context: string };
 
-export type Overlay = 'none' | 'search' | 'help' | 'import-summary';
+export type Overlay = 'none' | 'search' | 'help' | 'import-summary' | 'export';
 
 export class AppModel {
   info = $state<LibraryInfo | null>(null);

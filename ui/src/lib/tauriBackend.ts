@@ -81,6 +81,8 @@ export const tauriBackend: Backend = {
   mergeEntities: (into, from) => invoke('merge_entities', { into, from }),
   splitEntity: (id, keys, name) => invoke('split_entity', { id, keys, name }),
   entityKeys: (id) => invoke('entity_keys', { id }),
+  exportPreview: (choice) => invoke('export_preview', { choice }),
+  exportTo: (choice) => invoke('export_to', { choice }),
   takeLaunchPaths: () => invoke('take_launch_paths'),
   onLaunchPaths: (handler) => listen<string[]>('import-paths', (e) => handler(e.payload)),
 
