@@ -106,7 +106,7 @@ pub fn fold(name: &str) -> String {
                 c => Some(c.to_lowercase().next().unwrap_or(c)),
             })
             .collect();
-        if s.is_empty() || (s.chars().count() == 1 && words.len() > 0 && name.contains('.')) {
+        if s.is_empty() || (s.chars().count() == 1 && !words.is_empty() && name.contains('.')) {
             continue;
         }
         s = s.replace("ks", "x").replace("yu", "iu").replace("ya", "ia");

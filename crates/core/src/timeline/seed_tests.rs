@@ -48,11 +48,20 @@ fn who(e: &EventMention) -> Vec<&str> {
     names
 }
 
+/// (date, kind, status, place, participants by key, articles reporting it)
+type Expected<'a> = (
+    &'a str,
+    EventKind,
+    EventStatus,
+    Option<&'a str>,
+    &'a [&'a str],
+    &'a [i64],
+);
+
 #[test]
 fn the_seed_meetings_come_out_as_reported() {
     let events = seed_timeline();
-    // (date, kind, status, place, participants by key, articles reporting it)
-    let expected: [(&str, EventKind, EventStatus, Option<&str>, &[&str], &[i64]); 9] = [
+    let expected: [Expected; 9] = [
         (
             "2014-03-28",
             EventKind::Call,

@@ -28,7 +28,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next = chars.get(i + 1).map(|&(_, n)| n);
         let end_here = match c {
             // In wrapped copy only a blank or indented next line breaks.
-            '\n' => !wrapped || next.map_or(true, char::is_whitespace),
+            '\n' => !wrapped || next.is_none_or(char::is_whitespace),
             '.' | '!' | '?' => {
                 let after = text[b + c.len_utf8()..].trim_start_matches(['"', '”', '’', '\'']);
                 let ws = after.len() - after.trim_start_matches([' ', '\t']).len();

@@ -130,7 +130,7 @@ pub(super) fn date(
         .filter(|d| {
             d.value
                 .as_deref()
-                .map_or(true, |v| v.starts_with(|c: char| c.is_ascii_digit()))
+                .is_none_or(|v| v.starts_with(|c: char| c.is_ascii_digit()))
         })
         .filter(|d| {
             let before = text[..byte(d.start)].trim_end().to_lowercase();
