@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "entity_keys",
     "export_preview",
     "export_to",
+    "choose_export_template",
 ];
 
 fn main() {

@@ -93,6 +93,7 @@ pub fn run() {
             commands::timeline::entity_keys,
             commands::export::export_preview,
             commands::export::export_to,
+            commands::export::choose_export_template,
             launch::take_launch_paths,
         ])
         .run(tauri::generate_context!())

@@ -3,6 +3,7 @@
 //! system path ever comes from the webview (issue #7).
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use parley_core::export::request::{self, Rendered};
 use parley_core::export::{
@@ -19,6 +20,14 @@ use crate::state::AppState;
 /// into this folder instead of asking (a vault is the folder itself).
 const EXPORT_DIR_ENV: &str = "PARLEY_EXPORT_DIR";
 
+/// Automation hook for the end-to-end tests: when set,
+/// `choose_export_template` takes this file instead of asking.
+const TEMPLATE_ENV: &str = "PARLEY_EXPORT_TEMPLATE";
+
+/// The template file last picked in the native open dialog. It stays on this
+/// side so that the webview only ever says "use it", never which file.
+static TEMPLATE: Mutex<Option<PathBuf>> = Mutex::new(None);
+
 /// A preview longer than this many characters is cut at a line end: the
 /// webview only has to show the start of a big export.
 const PREVIEW_CHARS: usize = 40_000;
@@ -31,16 +40,66 @@ pub struct ExportChoice {
     pub format: ExportFormat,
     #[serde(default)]
     pub scope: Scope,
+    /// Use the template picked with `choose_export_template` (Markdown only).
+    #[serde(default)]
+    pub template: bool,
 }
 
-impl From<ExportChoice> for ExportRequest {
-    fn from(c: ExportChoice) -> ExportRequest {
-        ExportRequest {
-            format: c.format,
-            scope: c.scope,
-            template: None,
-        }
+impl ExportChoice {
+    fn request(self) -> CommandResult<ExportRequest> {
+        let template = if self.template {
+            let chosen = TEMPLATE
+                .lock()
+                .map_err(|_| {
+                    CommandError::internal("the template choice was lost; choose it again")
+                })?
+                .clone();
+            Some(chosen.ok_or_else(|| {
+                CommandError::from(parley_core::Error::invalid("choose a template file first"))
+            })?)
+        } else {
+            None
+        };
+        Ok(ExportRequest {
+            format: self.format,
+            scope: self.scope,
+            template,
+        })
     }
+}
+
+/// Asks for a template file in a native open dialog and keeps it for the
+/// next previews and exports; returns its file name (for the dialog to
+/// show), or `None` when the user cancels.
+#[tauri::command]
+pub async fn choose_export_template(app: AppHandle) -> CommandResult<Option<String>> {
+    let picked = match std::env::var_os(TEMPLATE_ENV) {
+        Some(path) => Some(PathBuf::from(path)),
+        None => tauri::async_runtime::spawn_blocking(move || {
+            app.dialog()
+                .file()
+                .set_title("Choose an export template")
+                .add_filter("Templates", &["md", "jinja", "j2", "txt"])
+                .blocking_pick_file()
+                .map(|p| p.into_path())
+                .transpose()
+        })
+        .await
+        .map_err(|e| CommandError::internal(format!("the open dialog crashed: {e}")))?
+        .map_err(|e| CommandError::internal(format!("not a local path: {e}")))?,
+    };
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    *TEMPLATE
+        .lock()
+        .map_err(|_| CommandError::internal("the template choice was lost; choose it again"))? =
+        Some(path);
+    Ok(Some(name))
 }
 
 /// The start of what an export would write, and how much it holds.
@@ -62,7 +121,7 @@ pub async fn export_preview(
     state: State<'_, AppState>,
     choice: ExportChoice,
 ) -> CommandResult<ExportPreview> {
-    let req = ExportRequest::from(choice);
+    let req = choice.request()?;
     state
         .run(move |lib| preview(&lib.export_snapshot(&req.scope)?, &req))
         .await
@@ -76,7 +135,7 @@ pub async fn export_to(
     state: State<'_, AppState>,
     choice: ExportChoice,
 ) -> CommandResult<Option<ExportOutcome>> {
-    let req = ExportRequest::from(choice);
+    let req = choice.request()?;
     let format = req.format;
     let target = match std::env::var_os(EXPORT_DIR_ENV) {
         Some(dir) => Some(match format.extension() {
@@ -202,6 +261,27 @@ mod tests {
         assert_eq!(cut("ab\ncd\nef".into(), 7), ("ab\ncd\n".to_string(), true));
         // No line end: a character boundary, never inside a multi-byte char.
         assert_eq!(cut("ééééé".into(), 3), ("ééé".to_string(), true));
+    }
+
+    #[test]
+    fn a_template_is_used_only_once_chosen_and_comes_from_this_side() {
+        let choice = |template| ExportChoice {
+            format: ExportFormat::Markdown {
+                kind: MarkdownKind::Notes,
+                layout: Layout::File,
+            },
+            scope: Scope::default(),
+            template,
+        };
+        assert_eq!(choice(false).request().unwrap().template, None);
+        *TEMPLATE.lock().unwrap() = None;
+        let err = choice(true).request().unwrap_err();
+        assert!(err.message.contains("choose a template"), "{err:?}");
+        *TEMPLATE.lock().unwrap() = Some(PathBuf::from("/t/notes.md"));
+        assert_eq!(
+            choice(true).request().unwrap().template,
+            Some(PathBuf::from("/t/notes.md"))
+        );
     }
 
     #[test]

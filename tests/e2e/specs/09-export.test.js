@@ -3,10 +3,11 @@
 // timeline kind shows the seed meetings' places, as `parley-cli timeline`
 // reads them), and a vault export writes its pages. The native save dialog
 // is not reachable over WebDriver, so the app runs with PARLEY_EXPORT_DIR,
-// the hook that makes `export_to` write into that folder instead of asking.
+// the hook that makes `export_to` write into that folder instead of asking,
+// and PARLEY_EXPORT_TEMPLATE, which answers the template file's open dialog.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, screenshot, tid } from '../lib/app.js';
@@ -26,9 +27,16 @@ describe('export dialog', () => {
   let app;
   let vault;
   let places;
+  let template;
 
   before(async () => {
-    app = await launch('export', { extraEnv: (root) => ({ PARLEY_EXPORT_DIR: (vault = join(root, 'vault')) }) });
+    app = await launch('export', {
+      extraEnv: (root) => ({
+        PARLEY_EXPORT_DIR: (vault = join(root, 'vault')),
+        PARLEY_EXPORT_TEMPLATE: (template = join(root, 'meetings.md')),
+      }),
+    });
+    writeFileSync(template, "# Meetings I follow\n{% for e in events %}\n* MEET {{ e.place or 'nowhere' }}\n{% endfor %}\n");
     await waitForCount(app.browser, 5, 'the seeded library');
     const events = await cli(app.dataDir, 'timeline');
     places = events.filter((e) => e.date && e.place).map((e) => e.place);
@@ -89,5 +97,26 @@ describe('export dialog', () => {
     await browser.$(tid('export-run')).click();
     await browser.$(tid('export-result')).waitForDisplayed();
     assert.match(await browser.$(tid('export-result')).getText(), /Exported 0 files .*unchanged/);
+  });
+
+  test('a template file chosen in the dialog shapes the preview and the exported timeline', async () => {
+    const { browser } = app;
+    await browser.$(tid('export-scope')).selectByAttribute('value', 'timeline');
+    await browser.$(tid('export-format')).selectByAttribute('value', 'md_file');
+    await previewShows(browser, '# Timeline', 'the built-in timeline template');
+    await browser.$(tid('export-template-choose')).click();
+    // textContent: WebKit's WebDriver getText did not report the name in this row.
+    const templateRow = () => browser.execute((sel) => document.querySelector(sel)?.textContent ?? '', tid('export-template'));
+    await browser.waitUntil(async () => (await templateRow()).includes('meetings.md'), {
+      timeoutMsg: 'the chosen template is named in the dialog',
+    });
+    await previewShows(browser, '# Meetings I follow', 'the chosen template');
+    for (const place of places) assert.ok((await preview(browser)).includes(`* MEET ${place}`), `${place} through the template`);
+    await screenshot(browser, '09-export-template');
+
+    await browser.$(tid('export-run')).click();
+    await browser.$(tid('export-result')).waitForDisplayed({ timeoutMsg: 'the timeline file is exported' });
+    const written = readFileSync(join(vault, 'parley-timeline.md'), 'utf8');
+    assert.ok(written.startsWith('# Meetings I follow\n'), `the file follows the template: ${written.slice(0, 80)}`);
   });
 });

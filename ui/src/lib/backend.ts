@@ -113,6 +113,11 @@ export interface Backend {
    * comes from the UI) and exports there; `null` when the user cancels.
    */
   exportTo(choice: ExportChoice): Promise<ExportOutcome | null>;
+  /**
+   * Asks for a template file (a native dialog; the shell keeps the path) and
+   * returns its name; `null` when the user cancels.
+   */
+  chooseExportTemplate(): Promise<string | null>;
 }
 
 export type DropHandlers = {

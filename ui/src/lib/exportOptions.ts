@@ -51,7 +51,14 @@ export type Choices = {
   kind: MarkdownKind;
   /** Ids ticked in the list of the current scope. */
   chosen: number[];
+  /** A template file has been picked (the shell holds its path). */
+  template: boolean;
 };
+
+/** A template replaces one kind's built-in template: not for "all of these". */
+export function takesTemplate(c: Pick<Choices, 'scope' | 'format' | 'kind'>): boolean {
+  return isMarkdown(c.format) && (c.scope === 'timeline' || c.kind !== 'all');
+}
 
 /**
  * The request, or why there is none yet (a "chosen …" scope with nothing
@@ -71,6 +78,7 @@ export function toChoice(c: Choices): ExportChoice | { missing: string } {
   }
   return {
     format,
+    template: c.template && takesTemplate(c),
     scope: {
       tags: c.scope === 'tags' ? [...c.chosen] : [],
       articles: c.scope === 'articles' ? [...c.chosen] : [],

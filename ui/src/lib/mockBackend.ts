@@ -42,6 +42,8 @@ export class MockBackend implements Backend {
   chosenPaths: string[] | null = null;
   /** Where `exportTo` "writes"; `null` plays a cancelled save dialog. */
   exportDir: string | null = '/tmp/parley-export';
+  /** The template file the open dialog "picks"; `null` plays a cancel. */
+  exportTemplate: string | null = 'my-notes.md';
   dropHandlers: DropHandlers | null = null;
   launchPaths: string[] = [];
   launchHandler: ((paths: string[]) => void) | null = null;
@@ -242,6 +244,7 @@ export class MockBackend implements Backend {
   exportTo(choice: ExportChoice) {
     return this.#call('exportTo', [choice], () => (this.exportDir === null ? null : mockExportOutcome(choice, this.exportDir)));
   }
+  chooseExportTemplate() { return this.#call('chooseExportTemplate', [], () => this.exportTemplate); }
 
   onDrop(handlers: DropHandlers) {
     return this.#call('onDrop', [], () => {

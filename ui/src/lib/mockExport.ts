@@ -30,7 +30,7 @@ export function mockExportPreview(choice: ExportChoice, ann: MockAnnotations, ti
   }
   const vault = format.format === 'markdown' && format.layout === 'vault';
   return {
-    text: `${vault ? '<!-- files in the vault:\n  index.md\n-->\n\n' : ''}# ${what}\n\n${lines.join('\n')}\n`,
+    text: `${vault ? '<!-- files in the vault:\n  index.md\n-->\n\n' : ''}${choice.template ? '(your template)\n' : ''}# ${what}\n\n${lines.join('\n')}\n`,
     truncated: false,
     files: vault ? 1 + notes.length : 1,
     passages: passages.length,

@@ -83,6 +83,7 @@ export const tauriBackend: Backend = {
   entityKeys: (id) => invoke('entity_keys', { id }),
   exportPreview: (choice) => invoke('export_preview', { choice }),
   exportTo: (choice) => invoke('export_to', { choice }),
+  chooseExportTemplate: () => invoke('choose_export_template'),
   takeLaunchPaths: () => invoke('take_launch_paths'),
   onLaunchPaths: (handler) => listen<string[]>('import-paths', (e) => handler(e.payload)),
 

@@ -6,4 +6,8 @@ import type { Scope } from "./Scope";
  * What the dialog asks for. Unlike core's [`ExportRequest`] it has no
  * template path: a path typed or picked in the webview is what #7 forbids.
  */
-export type ExportChoice = { format: ExportFormat, scope: Scope, };
+export type ExportChoice = { format: ExportFormat, scope: Scope, 
+/**
+ * Use the template picked with `choose_export_template` (Markdown only).
+ */
+template: boolean, };

@@ -40,6 +40,7 @@ describe('export dialog', () => {
     expect(lastPreview(backend)).toEqual({
       format: { format: 'markdown', kind: 'notes', layout: 'file' },
       scope: { tags: [], articles: [], notes: [] },
+      template: false,
     });
     expect(screen.getByTestId('export-counts').textContent).toContain('2 passages');
     await fireEvent.change(screen.getByTestId('export-kind'), { target: { value: 'timeline' } });
@@ -85,6 +86,22 @@ describe('export dialog', () => {
     expect(result.textContent).toContain('Exported 1 file to /tmp/parley-export');
     await fireEvent.click(screen.getByTestId('export-reveal'));
     expect(revealed).toEqual(['/tmp/parley-export']);
+  });
+
+  it('uses a template picked through the shell, for one kind at a time', async () => {
+    const { backend } = await setup();
+    await fireEvent.click(screen.getByTestId('export-template-choose'));
+    await waitFor(() => expect(screen.getByTestId('export-template').textContent).toContain('my-notes.md'));
+    await waitFor(() => expect(lastPreview(backend)?.template).toBe(true));
+    expect(screen.getByTestId('export-preview').textContent).toContain('(your template)');
+    await fireEvent.change(screen.getByTestId('export-kind'), { target: { value: 'all' } });
+    await waitFor(() => expect(lastPreview(backend)?.format).toMatchObject({ kind: 'all' }));
+    expect(lastPreview(backend)?.template, '"all" uses the built-in templates').toBe(false);
+    expect(screen.queryByTestId('export-template-choose')).toBeNull();
+    await fireEvent.change(screen.getByTestId('export-kind'), { target: { value: 'notes' } });
+    await fireEvent.click(screen.getByTestId('export-template-clear'));
+    await waitFor(() => expect(screen.getByTestId('export-template').textContent).toContain('Built-in'));
+    await waitFor(() => expect(lastPreview(backend)?.template).toBe(false));
   });
 
   it('says nothing was written when the save dialog is cancelled, and shows a failure', async () => {
