@@ -21,7 +21,14 @@ const WORDS_PER_ARTICLE: usize = 1_200;
 const BACKGROUND_PASSAGES: usize = 10_000;
 const TIMED: usize = 500;
 const TAGS: [&str; 8] = [
-    "Actors", "Framing", "Sanctions", "Ceasefire", "Venue", "Quote", "Timing", "Source",
+    "Actors",
+    "Framing",
+    "Sanctions",
+    "Ceasefire",
+    "Venue",
+    "Quote",
+    "Timing",
+    "Source",
 ];
 
 pub struct TaggingRun {
@@ -51,12 +58,21 @@ pub fn run() -> Result<TaggingRun, String> {
     for i in 0..TIMED {
         let article = ids[(i * 7) % ids.len()];
         let t = Instant::now();
-        tag(&mut lib, article, 60 + i / ids.len(), BACKGROUND_PASSAGES + i)?;
+        tag(
+            &mut lib,
+            article,
+            60 + i / ids.len(),
+            BACKGROUND_PASSAGES + i,
+        )?;
         alone.push(t.elapsed());
         lib.codebook().map_err(err)?;
         with_codebook.push(t.elapsed());
         let t = Instant::now();
-        lib.passages(&PassageFilter { article: Some(article), tag: None }).map_err(err)?;
+        lib.passages(&PassageFilter {
+            article: Some(article),
+            tag: None,
+        })
+        .map_err(err)?;
         listing.push(t.elapsed());
     }
     let latency = |s: &[Duration]| Latency::of(s).ok_or("no samples");
@@ -74,14 +90,20 @@ fn err(e: parley_core::Error) -> String {
 }
 
 fn all() -> PassageFilter {
-    PassageFilter { article: None, tag: None }
+    PassageFilter {
+        article: None,
+        tag: None,
+    }
 }
 
 /// Tags the `slot`-th span of an article (spans of ~20 words, overlapping
 /// their neighbours, as real coding does) with one or two tags.
 fn tag(lib: &mut Library, article: i64, slot: usize, n: usize) -> Result<(), String> {
     let start = (slot * 97) % (WORDS_PER_ARTICLE * 6 - 200);
-    let span = CharSpan { start, end: start + 60 + (n % 5) * 25 };
+    let span = CharSpan {
+        start,
+        end: start + 60 + (n % 5) * 25,
+    };
     let mut tags = vec![TAGS[n % TAGS.len()].to_string()];
     if n % 3 == 0 {
         tags.push(TAGS[(n / 3) % TAGS.len()].to_string());
@@ -94,14 +116,33 @@ fn library(dir: &Path) -> Result<Library, String> {
     let src = dir.join("articles");
     std::fs::create_dir(&src).map_err(|e| format!("{e}"))?;
     let vocab = [
-        "talks", "Geneva", "minister", "café", "sanctions", "envoy", "ceasefire", "said", "the",
-        "Lavrov", "Kerry", "Moscow", "on", "Tuesday", "after", "a", "meeting", "of",
+        "talks",
+        "Geneva",
+        "minister",
+        "café",
+        "sanctions",
+        "envoy",
+        "ceasefire",
+        "said",
+        "the",
+        "Lavrov",
+        "Kerry",
+        "Moscow",
+        "on",
+        "Tuesday",
+        "after",
+        "a",
+        "meeting",
+        "of",
     ];
     for a in 0..ARTICLES {
         let words: Vec<&str> = (0..WORDS_PER_ARTICLE)
             .map(|i| vocab[(a * 13 + i * 7 + i / 11) % vocab.len()])
             .collect();
-        let paras: Vec<String> = words.chunks(60).map(|c| format!("{}.", c.join(" "))).collect();
+        let paras: Vec<String> = words
+            .chunks(60)
+            .map(|c| format!("{}.", c.join(" ")))
+            .collect();
         let text = format!("Article {a}\n\n{}\n", paras.join("\n\n"));
         std::fs::write(src.join(format!("a{a:03}.txt")), text).map_err(|e| format!("{e}"))?;
     }

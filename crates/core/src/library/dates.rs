@@ -27,17 +27,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("talks.txt");
         // "Café" and the emoji make byte and char offsets differ.
-        std::fs::write(&file, "Café talks 🇨🇭\n\nThe envoys met yesterday, and meet again on July 9.\n").unwrap();
+        std::fs::write(
+            &file,
+            "Café talks 🇨🇭\n\nThe envoys met yesterday, and meet again on July 9.\n",
+        )
+        .unwrap();
         let mut lib = Library::open(&dir.path().join("lib"), OpenOptions { seed: false }).unwrap();
         let id = lib.import(&[file], &mut |_| {}).unwrap().imported[0];
 
         let found = lib.article_dates(id).unwrap();
         let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, ["yesterday", "July 9"]);
-        assert!(found.iter().all(|d| d.resolution == Resolution::Unresolved && d.value.is_none()));
+        assert!(found
+            .iter()
+            .all(|d| d.resolution == Resolution::Unresolved && d.value.is_none()));
 
         let published = "2015-07-03".parse::<Published>().unwrap();
-        lib.set_metadata(id, &MetadataPatch { published: Some(published), ..Default::default() }).unwrap();
+        lib.set_metadata(
+            id,
+            &MetadataPatch {
+                published: Some(published),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let found = lib.article_dates(id).unwrap();
         let values: Vec<Option<&str>> = found.iter().map(|d| d.value.as_deref()).collect();
         assert_eq!(values, [Some("2015-07-02"), Some("2015-07-09")]);
