@@ -147,8 +147,11 @@ fn run(args: &Args) -> Result<(), String> {
     println!("\n{}\n{}", report.console(), tagging.line());
     println!("Export (vault)\n  {}", export.line());
     if let Some(out) = &args.out {
-        std::fs::write(out, markdown::render(&report) + &tagging.markdown() + &export.markdown())
-            .map_err(|e| format!("writing {}: {e}", out.display()))?;
+        std::fs::write(
+            out,
+            markdown::render(&report) + &tagging.markdown() + &export.markdown(),
+        )
+        .map_err(|e| format!("writing {}: {e}", out.display()))?;
         println!("wrote {}", out.display());
     }
     Ok(())

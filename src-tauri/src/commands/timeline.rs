@@ -62,7 +62,10 @@ pub async fn timeline(state: State<'_, AppState>) -> CommandResult<Vec<TimelineE
 }
 
 #[tauri::command]
-pub async fn confirm_event(state: State<'_, AppState>, id: EventId) -> CommandResult<TimelineEvent> {
+pub async fn confirm_event(
+    state: State<'_, AppState>,
+    id: EventId,
+) -> CommandResult<TimelineEvent> {
     state.run(move |lib| lib.confirm_event(id)).await
 }
 

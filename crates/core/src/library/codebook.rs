@@ -174,6 +174,21 @@ impl Library {
     }
 }
 
+/// The tag of that name, created (as one step of a larger change) if the
+/// codebook has none: how tagging and the annotation import name tags.
+pub(super) fn tag_named_step(rec: &mut Recorder, name: &str) -> Result<Tag> {
+    match tags::tag_by_name(rec.conn, name)? {
+        Some(t) => Ok(t),
+        None => create_step(
+            rec,
+            &NewTag {
+                name: name.to_string(),
+                ..NewTag::default()
+            },
+        ),
+    }
+}
+
 /// Creates a tag as one step of a larger change.
 pub(super) fn create_step(rec: &mut Recorder, new: &NewTag) -> Result<Tag> {
     let name = clean_name(&new.name)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::anchor::{self, Anchor, Outcome};
 use crate::article::ArticleId;
-use crate::codebook::{name_key, NewTag};
+use crate::codebook::name_key;
 use crate::export::data::{Scope, Snapshot};
 use crate::export::request::{self, ExportOutcome, ExportRequest};
 use crate::export::w3c::{self, AnnotationImport, Incoming};
@@ -16,7 +16,7 @@ use crate::store::{articles, passages, tags};
 use crate::text::CharSpan;
 use crate::Result;
 
-use super::codebook::create_step;
+use super::codebook::tag_named_step;
 use super::Library;
 
 impl Library {
@@ -114,16 +114,7 @@ impl Library {
                     let id = match tag_ids.get(&key) {
                         Some(&id) => id,
                         None => {
-                            let tag = match tags::tag_by_name(rec.conn, name)? {
-                                Some(t) => t,
-                                None => create_step(
-                                    rec,
-                                    &NewTag {
-                                        name: name.clone(),
-                                        ..NewTag::default()
-                                    },
-                                )?,
-                            };
+                            let tag = tag_named_step(rec, name)?;
                             tag_ids.insert(key, tag.id);
                             tag.id
                         }

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use crate::anchor::Anchor;
 use crate::article::ArticleId;
-use crate::codebook::{name_key, Codebook, NewTag, TagId};
+use crate::codebook::{name_key, Codebook, TagId};
 use crate::history::Change;
 use crate::note::Note;
 use crate::passage::{AnchorStatus, NewPassage, Passage, PassageFilter, PassageId, PassageState};
@@ -13,7 +13,7 @@ use crate::store::{articles, notes, passages, tags};
 use crate::text::CharSpan;
 use crate::{Error, Result};
 
-use super::codebook::create_step;
+use super::codebook::tag_named_step;
 use super::Library;
 
 impl Library {
@@ -98,17 +98,7 @@ impl Library {
                     continue;
                 }
                 seen.push(name_key(name));
-                let tag = match tags::tag_by_name(rec.conn, name)? {
-                    Some(t) => t,
-                    None => create_step(
-                        rec,
-                        &NewTag {
-                            name: name.clone(),
-                            ..NewTag::default()
-                        },
-                    )?,
-                };
-                ids.push(tag.id);
+                ids.push(tag_named_step(rec, name)?.id);
             }
             let new = NewPassage {
                 article_id: article,
