@@ -48,6 +48,8 @@ export class SearchSession {
       return;
     }
     this.pending = true;
+    // User Timing marks for tests/perf (issue 8): where a keystroke's time goes.
+    performance.mark?.('parley:search-run', { detail: query });
     try {
       const results = await this.backend.search({
         query,
@@ -59,6 +61,7 @@ export class SearchSession {
       if (seq !== this.#seq) return;
       this.results = results;
       this.error = null;
+      performance.mark?.('parley:search-results', { detail: query });
       void this.#annotations(query, seq);
     } catch (e) {
       if (seq !== this.#seq) return;
@@ -78,7 +81,9 @@ export class SearchSession {
       return;
     }
     const hits = await this.backend.searchAnnotations(words).catch(() => []);
-    if (seq === this.#seq) this.annotations = hits;
+    if (seq !== this.#seq) return;
+    this.annotations = hits;
+    performance.mark?.('parley:search-annotations', { detail: query });
   }
 
   dispose() {
