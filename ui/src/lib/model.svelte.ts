@@ -63,11 +63,14 @@ export class AppModel {
   }
 
   async load() {
+    // User Timing marks for tests/perf (issue 8): the listing's IPC at start-up.
+    performance.mark?.('parley:library-load');
     try {
       const [info, articles] = await Promise.all([
         this.backend.libraryInfo(),
         this.backend.listArticles(),
       ]);
+      performance.mark?.('parley:library-listed');
       this.info = info;
       this.articles = articles;
       void this.ann.loadCodebook();
