@@ -91,12 +91,14 @@ export class AppModel {
   async open(id: number, highlights: CharSpan[] = []) {
     const seq = ++this.#openSeq;
     this.selectedId = id;
+    performance.mark?.('parley:open', { detail: id });
     try {
       // Text and passages in parallel, set together: one render, not two.
       const [article, passages] = await Promise.all([
         this.backend.getArticle(id),
         this.ann.fetchPassages(id),
       ]);
+      performance.mark?.('parley:open-loaded', { detail: id });
       if (seq !== this.#openSeq) return;
       this.ann.selectedId = null;
       this.ann.pending = null;

@@ -38,8 +38,11 @@ export class TimelineModel {
 
   async load() {
     const seq = ++this.#seq;
+    // User Timing marks for tests/perf (issue 8): the IPC part of opening the tab.
+    performance.mark?.('parley:timeline-load');
     try {
       const [events, entities] = await Promise.all([this.app.backend.timeline(), this.app.backend.entities()]);
+      performance.mark?.('parley:timeline-loaded');
       if (seq !== this.#seq) return;
       this.events = events;
       this.entities = entities;
