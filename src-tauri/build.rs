@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "import_paths",
     "reindex",
     "take_launch_paths",
+    "choose_import",
+    "reveal",
     "codebook",
     "create_tag",
     "edit_tag",

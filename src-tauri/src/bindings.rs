@@ -18,6 +18,7 @@ use parley_core::{
 use ts_rs::{Config, TS};
 
 use crate::commands::export::{ExportChoice, ExportPreview};
+use crate::commands::import::ImportKind;
 use crate::commands::library::LibraryInfo;
 use crate::commands::timeline::EventPatch;
 use crate::error::CommandError;
@@ -58,6 +59,7 @@ fn export_all(dir: &Path) {
         EventPatch::export_all(&cfg),
         Entity::export_all(&cfg),
         CommandError::export_all(&cfg),
+        ImportKind::export_all(&cfg),
         ExportChoice::export_all(&cfg),
         ExportPreview::export_all(&cfg),
         parley_core::export::ExportOutcome::export_all(&cfg),

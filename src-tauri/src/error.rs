@@ -13,6 +13,8 @@ use serde::Serialize;
 pub enum ShellErrorCode {
     /// A background task panicked or a lock was poisoned by an earlier panic.
     Internal,
+    /// A path the user never chose, dropped or opened Parley with (#7).
+    NotGranted,
 }
 
 /// A core code or a shell code; serialised as the bare snake_case string.
@@ -36,6 +38,13 @@ impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
         CommandError {
             code: CommandErrorCode::Shell(ShellErrorCode::Internal),
+            message: message.into(),
+        }
+    }
+
+    pub fn not_granted(message: impl Into<String>) -> Self {
+        CommandError {
+            code: CommandErrorCode::Shell(ShellErrorCode::NotGranted),
             message: message.into(),
         }
     }

@@ -4,6 +4,7 @@
 
 mod commands;
 pub mod error;
+mod grants;
 mod launch;
 pub mod state;
 
@@ -40,15 +41,25 @@ pub fn run() {
             let dir = parley_core::datadir::resolve(None);
             tracing::info!("library: {}", dir.display());
             app.manage(AppState::open(&dir));
-            app.manage(launch::LaunchPaths::new(std::env::args_os().skip(1)));
+            // What the user chose, dropped or opened Parley with: the only
+            // files `import_paths` reads (#7).
+            let grants = grants::GrantedPaths::default();
+            app.manage(launch::LaunchPaths::new(
+                std::env::args_os().skip(1),
+                &grants,
+            ));
+            app.manage(grants);
+            app.manage(commands::reveal::Exported::default());
             Ok(())
         })
+        .on_window_event(launch::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,
             commands::library::list_articles,
             commands::library::get_article,
             commands::library::set_metadata,
             commands::search::search,
+            commands::import::choose_import,
             commands::import::import_paths,
             commands::import::reindex,
             commands::tagging::codebook,
@@ -94,6 +105,7 @@ pub fn run() {
             commands::export::export_preview,
             commands::export::export_to,
             commands::export::choose_export_template,
+            commands::reveal::reveal,
             launch::take_launch_paths,
         ])
         .run(tauri::generate_context!())

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::reveal::Exported;
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -133,6 +134,7 @@ pub async fn export_preview(
 pub async fn export_to(
     app: AppHandle,
     state: State<'_, AppState>,
+    exported: State<'_, Exported>,
     choice: ExportChoice,
 ) -> CommandResult<Option<ExportOutcome>> {
     let req = choice.request()?;
@@ -150,10 +152,10 @@ pub async fn export_to(
     let Some(path) = target else {
         return Ok(None);
     };
-    state
-        .run(move |lib| lib.export(&req, &path))
-        .await
-        .map(Some)
+    let outcome = state.run(move |lib| lib.export(&req, &path)).await?;
+    // "Show in folder" may now show it (and only what was exported).
+    exported.0.grant([&outcome.path]);
+    Ok(Some(outcome))
 }
 
 fn ask(app: &AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {

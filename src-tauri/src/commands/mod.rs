@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod library;
 pub mod notes;
+pub mod reveal;
 pub mod search;
 pub mod tagging;
 pub mod timeline;

@@ -26,6 +26,16 @@ export const SCREENSHOTS = join(REPO, 'tests/e2e/screenshots');
 
 const DRIVER = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
 
+/** Each session's dialog-answer file (`PARLEY_E2E_DIALOG_ANSWERS`), by browser. */
+const dialogAnswers = new WeakMap();
+
+/** Where `lib/dialog.js` puts the answer to this session's next import dialog. */
+export function dialogAnswerFile(browser) {
+  const file = dialogAnswers.get(browser);
+  if (!file) throw new Error('not a session started by launch()');
+  return file;
+}
+
 /** Waits are generous: a cold debug build under Xvfb on 2 cores is slow. */
 export const TIMEOUT = 20_000;
 
@@ -48,6 +58,9 @@ export async function launch(name, { extraEnv } = {}) {
     XDG_CACHE_HOME: join(root, 'cache'),
   };
   for (const dir of Object.values(env)) await mkdir(dir, { recursive: true });
+  // The import dialog answers from this file instead of opening GTK (which
+  // WebDriver cannot reach); with no answer in it, it plays a cancel.
+  env.PARLEY_E2E_DIALOG_ANSWERS = join(root, 'dialog-answer.json');
   Object.assign(env, extraEnv?.(root) ?? {});
   const wrapper = join(root, 'parley.sh');
   const exports = Object.entries(env)
@@ -68,6 +81,7 @@ export async function launch(name, { extraEnv } = {}) {
       'wdio:enforceWebDriverClassic': true,
     },
   });
+  dialogAnswers.set(browser, env.PARLEY_E2E_DIALOG_ANSWERS);
 
   async function close() {
     try {

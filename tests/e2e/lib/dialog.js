@@ -1,36 +1,32 @@
-// Answers the app's next native file dialog. WebDriver cannot reach a GTK
-// file chooser, so the one call that would open it — `plugin:dialog|open`
-// over Tauri's IPC — is answered in the page with the given paths. The rest
-// stays real: the toolbar button, the model, the dialog plugin's JS, and the
-// `import_paths` command with its progress channel.
-//
-// Tauri's IPC posts each call with `fetch` to `ipc://localhost/<command>`
-// and reads `Tauri-Response: ok` as success; the interceptor answers exactly
-// one dialog call that way and passes everything else through.
+// Answers the app's next native import dialog. WebDriver cannot reach a GTK
+// file chooser, and the dialog is opened by the shell (Rust), not the page,
+// so the answer goes through the shell's test hook: `launch()` points
+// PARLEY_E2E_DIALOG_ANSWERS at a file in the session's temp root, and the
+// `choose_import` command, instead of opening GTK, reads its answer from
+// that file (and deletes it) and writes what it was asked next to it. The
+// rest stays real: the toolbar button, the model, `choose_import` granting
+// the answer, and `import_paths` checking that grant, with its progress.
 
-/** Arms the interceptor; the next `open` dialog resolves to `paths`. */
-export async function answerNextDialog(browser, paths) {
-  await browser.execute((paths) => {
-    const realFetch = window.fetch;
-    const seen = (window.__parleyE2eDialog = { options: null, answered: false });
-    window.fetch = function (input, init) {
-      const url = typeof input === 'string' ? input : input.url;
-      if (!seen.answered && decodeURIComponent(url).endsWith('plugin:dialog|open')) {
-        seen.answered = true;
-        seen.options = JSON.parse(init.body).options;
-        window.fetch = realFetch;
-        return Promise.resolve(
-          new Response(JSON.stringify(paths), {
-            headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' },
-          }),
-        );
-      }
-      return realFetch.call(this, input, init);
-    };
-  }, paths);
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dialogAnswerFile } from './app.js';
+
+/** Where the shell records the dialog's options (see `request_file` in import.rs). */
+function requestFile(browser) {
+  return dialogAnswerFile(browser).replace(/\.json$/, '.request.json');
 }
 
-/** What the app asked the dialog for (`directory`, `multiple`, `title`…), or null. */
+/** Arms the hook: the next import dialog resolves to `paths` (`null`: a cancel). */
+export async function answerNextDialog(browser, paths) {
+  await rm(requestFile(browser), { force: true });
+  await writeFile(dialogAnswerFile(browser), JSON.stringify(paths));
+}
+
+/** What the app asked the dialog for (`kind`, `directory`, `multiple`, `title`…), or null. */
 export async function dialogRequest(browser) {
-  return browser.execute(() => window.__parleyE2eDialog?.options ?? null);
+  try {
+    return JSON.parse(await readFile(requestFile(browser), 'utf8'));
+  } catch (e) {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  }
 }

@@ -46,11 +46,11 @@ describe('import a folder', () => {
     // asserted below from the page's own record, which cannot miss it.
     const progress = browser.$(tid('import-progress'));
     if (await progress.isExisting()) await screenshot(browser, '06-import-progress', { settle: false });
-    const asked = await dialogRequest(browser);
-    assert.equal(asked?.directory, true, '"Folder…" asks the dialog for a folder, not for files');
 
     const summary = browser.$(tid('import-summary'));
     await summary.waitForDisplayed({ timeout: 180_000, timeoutMsg: 'the import of 417 files finishes with a summary' });
+    const asked = await dialogRequest(browser);
+    assert.equal(asked?.directory, true, '"Folder…" asks the dialog for a folder, not for files');
     await waitForCount(browser, SEEDS + distinct, `each of the ${distinct} distinct texts becomes one article`);
     await screenshot(browser, '07-import-summary');
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO, launch, screenshot, tid } from '../lib/app.js';
 import { answerNextDialog } from '../lib/dialog.js';
-import { row, rows, waitForCount } from '../lib/library.js';
+import { articleCount, row, rows, waitForCount } from '../lib/library.js';
 import { cli } from '../lib/reader.js';
 
 const set = (how) => `window.__pwned='${how}'`;
@@ -50,6 +50,30 @@ const NOTE = [
   `![an image](x" onerror="${set('md-image')})`,
   `<svg><animate onbegin="${set('svg-animate')}" attributeName="x" dur="1s"/></svg>`,
 ].join('\n\n');
+
+/**
+ * Calls a command straight through Tauri's IPC, as a compromised page could,
+ * bypassing the UI; resolves to {ok} or {error} (the command's {code, message},
+ * or the IPC's refusal text). `channel` names an argument to pass a progress
+ * channel in (Tauri's wire form for a `Channel`).
+ */
+async function invokeRaw(browser, cmd, args, channel) {
+  const json = await browser.execute(
+    async (cmd, args, channel) => {
+      const ipc = window.__TAURI_INTERNALS__;
+      if (channel) args[channel] = '__CHANNEL__:' + ipc.transformCallback(() => {});
+      try {
+        return JSON.stringify({ ok: (await ipc.invoke(cmd, args)) ?? null });
+      } catch (error) {
+        return JSON.stringify({ error });
+      }
+    },
+    cmd,
+    args,
+    channel ?? null,
+  );
+  return JSON.parse(json);
+}
 
 /** What set window.__pwned, or 'unset' (WebDriver turns undefined into null). */
 async function pwned(browser) {
@@ -138,6 +162,62 @@ describe('hostile content', () => {
     await screenshot(browser, '31-hostile-note');
   });
 
+  test('the page cannot import, or show, files the user never chose', async () => {
+    const { browser } = app;
+    await browser.$(tid('tab-library')).click();
+    const count = await articleCount(browser);
+    // A file the user never chose, beside the folder they did choose.
+    const secret = join(app.root, 'secret');
+    await mkdir(secret);
+    await writeFile(join(secret, 'not-chosen.txt'), 'Private: the Bellingham ledger.\n\nIt must never be imported.\n');
+    const granted = join(app.root, 'hostile');
+    for (const paths of [['/etc/passwd'], [join(secret, 'not-chosen.txt')], [`${granted}/../secret`], [granted, secret]]) {
+      const res = await invokeRaw(browser, 'import_paths', { paths }, 'onProgress');
+      assert.equal(res.error?.code, 'not_granted', `import_paths(${JSON.stringify(paths)}) is refused: ${JSON.stringify(res)}`);
+      assert.match(res.error.message, /^Parley can only import files you chose or dropped: /);
+    }
+    // The plugin commands the page used to have are gone from its capability.
+    for (const [cmd, args] of [
+      ['plugin:dialog|open', { options: { directory: true } }],
+      ['plugin:opener|reveal_item_in_dir', { paths: ['/etc'] }],
+      ['plugin:event|emit', { event: 'import-paths', payload: ['/etc/passwd'] }],
+    ]) {
+      const res = await invokeRaw(browser, cmd, args);
+      assert.ok(res.error, `${cmd} is not allowed from the page: ${JSON.stringify(res)}`);
+      assert.match(String(res.error), /not allowed/i, `${cmd} is refused by the capability`);
+    }
+    const reveal = await invokeRaw(browser, 'reveal', { path: '/etc' });
+    assert.equal(reveal.error?.code, 'not_granted', '"Show in folder" shows only the data folder and exports');
+
+    // A page that forges the dialog's answer gets the real UI to ask for the
+    // secret file: the shell refuses it, and the user sees why.
+    await browser.execute((path) => {
+      const realFetch = window.fetch;
+      window.fetch = function (input, init) {
+        const url = typeof input === 'string' ? input : input.url;
+        if (decodeURIComponent(url).endsWith('/choose_import')) {
+          window.fetch = realFetch;
+          return Promise.resolve(
+            new Response(JSON.stringify([path]), {
+              headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' },
+            }),
+          );
+        }
+        return realFetch.call(this, input, init);
+      };
+    }, join(secret, 'not-chosen.txt'));
+    await browser.$(tid('import-button')).click();
+    const toast = browser.$(`${tid('error-toast')}[data-code="not_granted"]`);
+    await toast.waitForDisplayed({ timeoutMsg: 'the refusal is shown to the user' });
+    assert.match(await toast.getText(), /Parley can only import files you chose or dropped: .*not-chosen\.txt/);
+    await screenshot(browser, '32-import-refused');
+    assert.equal(await browser.$(tid('import-summary')).isExisting(), false, 'nothing was imported, so no summary');
+    assert.equal(await articleCount(browser), count, 'the library did not grow');
+    const found = await cli(app.dataDir, 'search', 'Bellingham');
+    assert.equal(found.total, 0, `the secret text is nowhere in the library: ${JSON.stringify(found.hits)}`);
+    await browser.$(`${tid('error-toast')} button.close`).click();
+  });
+
   test('the CSP stays strict and the capabilities minimal', () => {
     const conf = JSON.parse(readFileSync(join(REPO, 'src-tauri/tauri.conf.json'), 'utf8'));
     const csp = conf.app.security.csp;
@@ -148,8 +228,8 @@ describe('hostile content', () => {
     }
     const caps = JSON.parse(readFileSync(join(REPO, 'src-tauri/capabilities/default.json'), 'utf8'));
     const foreign = caps.permissions.filter(
-      (p) => typeof p !== 'string' || !/^(allow-|core:event:allow-(un)?listen$|dialog:allow-(open|save)$|opener:allow-reveal-item-in-dir$)/.test(p),
+      (p) => typeof p !== 'string' || !/^(allow-|core:event:allow-(un)?listen$)/.test(p),
     );
-    assert.deepEqual(foreign, [], 'no fs, shell, http or opener-of-URLs permission beyond the dialog and reveal');
+    assert.deepEqual(foreign, [], 'no plugin permission (fs, shell, http, dialog, opener): the shell opens dialogs and reveals');
   });
 });

@@ -5,6 +5,7 @@ import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { CommandError } from './bindings/CommandError';
 import type { ImportSummary } from './bindings/ImportSummary';
+import type { ImportKind } from './bindings/ImportKind';
 import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { MetadataForm } from './bindings/MetadataForm';
 import type { Progress } from './bindings/Progress';
@@ -38,15 +39,22 @@ export interface Backend {
   /** Imports files and folders; `onProgress` hears about every stored batch. */
   importPaths(paths: string[], onProgress: (p: Progress) => void): Promise<ImportSummary>;
   reindex(onProgress: (p: Progress) => void): Promise<number>;
-  /** Asks the user for files or a folder; `null` when they cancel. */
-  choosePaths(kind: 'files' | 'folder'): Promise<string[] | null>;
-  /** Shows a file or folder in the system file manager. */
+  /**
+   * Asks the user for files or a folder in a native dialog the shell opens;
+   * `null` when they cancel. Only paths chosen there, dropped on the window
+   * or given at launch can be imported (`importPaths` refuses others).
+   */
+  choosePaths(kind: ImportKind): Promise<string[] | null>;
+  /** Shows the data folder or an export's outcome in the system file manager. */
   reveal(path: string): Promise<void>;
-  /** Listens for files dropped on the window; resolves to an unsubscribe. */
+  /** Listens for drags over the window; resolves to an unsubscribe. */
   onDrop(handlers: DropHandlers): Promise<() => void>;
   /** Paths the app was launched with (`parley ~/corpus`), handed over once. */
   takeLaunchPaths(): Promise<string[]>;
-  /** Listens for paths from a later launch of the app; resolves to an unsubscribe. */
+  /**
+   * Listens for paths to import from a later launch of the app or dropped on
+   * the window (granted by the shell first); resolves to an unsubscribe.
+   */
   onLaunchPaths(handler: (paths: string[]) => void): Promise<() => void>;
 
   // Codebook
@@ -120,9 +128,9 @@ export interface Backend {
   chooseExportTemplate(): Promise<string | null>;
 }
 
+/** Dropped paths arrive through `onLaunchPaths`, once the shell granted them. */
 export type DropHandlers = {
   hover(active: boolean): void;
-  drop(paths: string[]): void;
 };
 
 /** Every failure reaching the UI has this shape, whatever its origin. */

@@ -3,8 +3,6 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open } from '@tauri-apps/plugin-dialog';
-import { revealItemInDir } from '@tauri-apps/plugin-opener';
 
 import type { Backend, DropHandlers } from './backend';
 import type { Progress } from './bindings/Progress';
@@ -25,21 +23,8 @@ export const tauriBackend: Backend = {
     invoke('import_paths', { paths, onProgress: progressChannel(onProgress) }),
   reindex: (onProgress) => invoke('reindex', { onProgress: progressChannel(onProgress) }),
 
-  async choosePaths(kind) {
-    const picked = await open({
-      multiple: true,
-      directory: kind === 'folder',
-      title: kind === 'folder' ? 'Import a folder of articles' : 'Import articles',
-      filters:
-        kind === 'files'
-          ? [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl'] }]
-          : undefined,
-    });
-    if (picked === null) return null;
-    return Array.isArray(picked) ? picked : [picked];
-  },
-
-  reveal: (path) => revealItemInDir(path),
+  choosePaths: (kind) => invoke('choose_import', { kind }),
+  reveal: (path) => invoke('reveal', { path }),
 
   codebook: () => invoke('codebook'),
   createTag: (tag) => invoke('create_tag', { tag }),
@@ -92,10 +77,9 @@ export const tauriBackend: Backend = {
       const p = event.payload;
       if (p.type === 'enter' || p.type === 'over') handlers.hover(true);
       else if (p.type === 'leave') handlers.hover(false);
-      else if (p.type === 'drop') {
-        handlers.hover(false);
-        if (p.paths.length > 0) handlers.drop(p.paths);
-      }
+      // The shell grants dropped paths and sends them as 'import-paths'
+      // (`onLaunchPaths`); the page never imports what it heard here.
+      else if (p.type === 'drop') handlers.hover(false);
     });
   },
 };

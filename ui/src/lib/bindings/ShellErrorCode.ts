@@ -3,4 +3,4 @@
 /**
  * Failures that belong to the shell, not to the domain.
  */
-export type ShellErrorCode = "internal";
+export type ShellErrorCode = "internal" | "not_granted";

@@ -142,4 +142,18 @@ describe('import', () => {
     expect(screen.getByTestId('imported-count').textContent, 'the count of new articles').toBe('1');
     expect(screen.queryByTestId('import-progress'), 'the bar goes away when done').toBeNull();
   });
+
+  it('shows the shell refusing paths the user never chose, and no summary', async () => {
+    const { model, backend } = setup();
+    const message = 'Parley can only import files you chose or dropped: /etc/shadow. Choose them with Import files… or Folder…, or drop them on the window.';
+    backend.failNext('importPaths', { code: 'not_granted', message });
+    render(App, { model, theme: new Theme(document.documentElement, null) });
+    await waitFor(() => expect(backend.launchHandler, 'the app listens for dropped and launch paths').not.toBeNull());
+    backend.launchHandler?.(['/etc/shadow']);
+    const toast = await screen.findByTestId('error-toast');
+    expect(toast.dataset.code).toBe('not_granted');
+    expect(toast.textContent, 'the refusal says why and names the path').toContain(message);
+    expect(screen.queryByTestId('import-summary'), 'nothing was imported, so no summary').toBeNull();
+    expect(model.importing, 'the import is not left running').toBeNull();
+  });
 });
