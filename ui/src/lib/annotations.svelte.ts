@@ -43,6 +43,8 @@ export class Annotations {
   /** Passages cited by notes, by id (any article), for rendering citations. */
   cited = $state.raw<Map<number, CitedSource>>(new Map());
   #nextNotice = 1;
+  /** A tagging command is on its way: further keys wait for it. */
+  #tagging = false;
 
   constructor(private readonly app: AppModel) {}
 
@@ -103,9 +105,17 @@ export class Annotations {
   /** Tags the pending span with `names` (unknown names become new tags). */
   async tag(names: string[]) {
     const span = this.pending;
-    if (!span) return;
-    this.pending = null;
-    window.getSelection?.()?.removeAllRanges();
+    if (!span || this.#tagging) return;
+    // Nothing on screen changes until the answer is in: a repaint started
+    // now (the palette closing, the selection mark going) would hold up the
+    // IPC reply behind it on WebKitGTK, whose main thread paints and also
+    // delivers the reply, which measured 35-100 ms instead of 2. The palette
+    // ignores keys meanwhile; a slow answer (a busy library) closes it after
+    // a moment so the key still visibly did something.
+    this.#tagging = true;
+    const slow = setTimeout(() => {
+      if (this.pending === span) this.pending = null;
+    }, 120);
     // The same span tagged again gets the tag added, not a twin passage.
     const twin = this.passages.find((p) => p.start === span.start && p.end === span.end);
     // Measured (`tag-command`) for the dense-article e2e test, which reports
@@ -123,8 +133,14 @@ export class Annotations {
         if (!last.tags.some((t) => t.id === tag!.id)) last = await this.app.backend.addPassageTag(twin.id, tag.id);
       }
       return last;
+    }).finally(() => {
+      clearTimeout(slow);
+      this.#tagging = false;
     });
     performance.measure?.('tag-command', { start: t0 });
+    // One change, one render: the selection mark goes as the passage comes.
+    if (this.pending === span) this.pending = null;
+    window.getSelection?.()?.removeAllRanges();
     if (passage) {
       // The answer is the stored passage: put it in the list at once, so the
       // reader renders it without fetching the article's passages again.

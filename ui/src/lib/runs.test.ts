@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from './bindings/Passage';
-import { splitRuns } from './runs';
+import { sameRuns, splitRuns } from './runs';
 
 function passage(id: number, start: number, end: number): Passage {
   return { id, article_id: 1, start, end, quote: '', tags: [], note: '', status: 'anchored', version: 1, created_at: '', modified_at: '' };
@@ -83,5 +83,34 @@ describe('splitRuns with dates and a subset of blocks', () => {
     const later = { text: 'bbbb', start: 6, end: 10 };
     const p: Passage = { id: 1, article_id: 1, start: 2, end: 8, quote: '', tags: [], note: '', status: 'anchored', version: 1, created_at: '', modified_at: '' };
     expect(splitRuns([later], [p], []), 'a passage opened in an unrendered block still covers').toEqual(splitRuns([first, later], [p], []).slice(1));
+  });
+});
+
+describe('splitting only what the reader shows', () => {
+  const blocks = [
+    { text: 'aaaa', start: 0, end: 4 },
+    { text: 'cccc', start: 20, end: 24 },
+  ];
+  it('ignores spans between and beyond the blocks, keeps spans reaching into them', () => {
+    const between = passage(1, 6, 18);
+    const beyond = passage(2, 30, 40);
+    const into = passage(3, 10, 22);
+    const runs = splitRuns(blocks, [between, beyond, into], []);
+    expect(runs[1].map((r) => [r.text, r.passages.map((p) => p.id)]), 'only the passage reaching into the block').toEqual([
+      ['cc', [3]],
+      ['cc', []],
+    ]);
+    expect(runs, 'the same runs as with only the passage that touches').toEqual(splitRuns(blocks, [into], []));
+  });
+
+  it('tells an unchanged splitting from a changed one', () => {
+    const p = passage(1, 1, 3);
+    const [a] = splitRuns(blocks, [p], []);
+    const [b] = splitRuns(blocks, [p], []);
+    expect(sameRuns(a, b), 'the same passages draw the same').toBe(true);
+    expect(sameRuns(a, splitRuns(blocks, [p, passage(2, 2, 3)], [])[0]), 'a new passage changes the block').toBe(false);
+    expect(sameRuns(a, splitRuns(blocks, [{ ...p }], [])[0]), 'a replaced passage (new tags) changes it').toBe(false);
+    expect(sameRuns(a, splitRuns(blocks, [p], [], { start: 0, end: 1 })[0]), 'so does the pending mark').toBe(false);
+    expect(sameRuns(undefined, b), 'nothing drawn before').toBe(false);
   });
 });

@@ -31,8 +31,12 @@ export function splitRuns(
   dates: readonly DateMark[] = [],
 ): Run[][] {
   const edges: Edge[] = [];
+  // Only spans touching a block matter: the reader splits a few screens of
+  // a long article, and sorting the edges of all its thousands of passages
+  // on every change was most of the cost of a tagging round trip.
+  const touches = overlapTest(blocks);
   for (const p of passages) {
-    if (p.end <= p.start || p.status === 'orphaned') continue;
+    if (p.end <= p.start || p.status === 'orphaned' || !touches(p)) continue;
     edges.push({ at: p.start, open: true, passage: p, kind: 'passage' }, { at: p.end, open: false, passage: p, kind: 'passage' });
   }
   for (const h of hits) {
@@ -42,7 +46,7 @@ export function splitRuns(
     edges.push({ at: pending.start, open: true, passage: null, kind: 'pending' }, { at: pending.end, open: false, passage: null, kind: 'pending' });
   }
   for (const d of dates) {
-    if (d.end > d.start) edges.push({ at: d.start, open: true, passage: null, kind: 'date', date: d }, { at: d.end, open: false, passage: null, kind: 'date', date: d });
+    if (d.end > d.start && touches(d)) edges.push({ at: d.start, open: true, passage: null, kind: 'date', date: d }, { at: d.end, open: false, passage: null, kind: 'date', date: d });
   }
   // Closings first at a shared offset, so touching spans do not overlap.
   edges.sort((a, b) => a.at - b.at || Number(a.open) - Number(b.open));
@@ -79,4 +83,36 @@ export function splitRuns(
     }
     return runs;
   });
+}
+
+/** Whether a span overlaps one of `blocks` (in text order, not overlapping): a binary search. */
+function overlapTest(blocks: readonly BlockText[]): (span: CharSpan) => boolean {
+  return (span) => {
+    let lo = 0;
+    let hi = blocks.length;
+    // The first block ending after the span starts.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < blocks.length && blocks[lo].start < span.end;
+  };
+}
+
+/**
+ * Whether two splittings of a block draw the same: the reader keeps the old
+ * array when nothing in a block changed, so only the changed block's runs
+ * are diffed into the page. Passages compare by identity: the list the app
+ * holds keeps its objects when one passage is added or replaced.
+ */
+export function sameRuns(a: readonly Run[] | undefined, b: readonly Run[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.start !== y.start || x.text !== y.text || x.hit !== y.hit || x.pending !== y.pending || x.date !== y.date) return false;
+    if (x.passages.length !== y.passages.length || x.passages.some((p, i) => p !== y.passages[i])) return false;
+  }
+  return true;
 }
