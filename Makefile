@@ -63,10 +63,14 @@ package: setup
 	  cp -f "$$f" "$$(dirname "$$f")/$$(basename "$$f" | sed 's/^Parley_/parley_/')"; done
 	@ls -1 target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
 
-# Import throughput and search latency against SQLite FTS5 on the shared
-# corpora; prints PASS/MISS per target and rewrites docs/benchmarks.md.
-bench:
-	cargo run --release -p parley-bench -- --corpora ../shared/corpora --out docs/benchmarks.md
+# Issue 8's harness on the shared corpora: import, search against SQLite FTS5
+# and ripgrep, tagging, export, growth at 1x/2x/4x, a profile, then the desktop
+# paths in the release app (tests/perf/desktop.mjs); prints PASS/MISS per
+# target and rewrites docs/benchmarks.md. BENCH_FLAGS=--quick for development.
+bench: setup
+	command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y ripgrep; else sudo apt-get install -y ripgrep; fi; }
+	cd ui && npm run tauri -- build --no-bundle
+	cargo run --release -p parley-bench -- --corpora ../shared/corpora --out docs/benchmarks.md --app target/release/parley $(BENCH_FLAGS)
 
 # The README's seed timeline, regenerated from `parley-cli timeline`.
 readme-timeline:

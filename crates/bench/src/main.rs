@@ -7,15 +7,24 @@
 //! on a shared, noisy machine one slow run should not break `make`. Only a
 //! run that could not measure (corpora missing, import error) exits non-zero.
 
+mod dense;
+mod desktop;
+mod events;
 mod export;
 mod extraction;
 mod fts5;
+mod growth;
 mod ingest;
 mod latency;
 mod machine;
+mod manifest;
 mod markdown;
+mod populate;
+mod profile;
 mod queries;
 mod report;
+mod ripgrep;
+mod sections;
 mod stats;
 mod tagging;
 
@@ -30,18 +39,23 @@ use crate::latency::Plan;
 use crate::report::Report;
 
 const USAGE: &str = "\
-usage: parley-bench [--corpora DIR] [--out FILE] [--reps N] [--warmup N]
+usage: parley-bench [--corpora DIR] [--out FILE] [--reps N] [--warmup N] [--app PATH] [--quick]
 
   --corpora DIR  folder holding reuters21578.jsonl and bbc/ (default ../shared/corpora)
   --out FILE     where to write the Markdown report (default docs/benchmarks.md;
                  '-' writes none)
   --reps N       timed runs of each query per engine (default 50)
-  --warmup N     untimed runs of each query per engine first (default 3)";
+  --warmup N     untimed runs of each query per engine first (default 3)
+  --app PATH     the release app: run tests/perf/desktop.mjs against it after the
+                 core measurements (without it the desktop paths are 'not measured')
+  --quick        for development: growth at 1x and 2x only, fewer repetitions";
 
 struct Args {
     corpora: PathBuf,
     out: Option<PathBuf>,
     plan: Plan,
+    app: Option<PathBuf>,
+    quick: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -54,11 +68,17 @@ fn parse_args() -> Result<Args, String> {
             warmup: 3,
             reps: 50,
         },
+        app: None,
+        quick: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         if flag == "-h" || flag == "--help" {
             return Err(USAGE.to_string());
+        }
+        if flag == "--quick" {
+            args.quick = true;
+            continue;
         }
         let value = it
             .next()
@@ -72,6 +92,7 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = (value != "-").then(|| PathBuf::from(value)),
             "--reps" => args.plan.reps = count(&value)?.max(1),
             "--warmup" => args.plan.warmup = count(&value)?,
+            "--app" => args.app = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {flag}\n\n{USAGE}")),
         }
     }
@@ -95,8 +116,34 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the run does; `--quick` trims it for development.
+struct Scale {
+    plan: Plan,
+    growth: &'static [usize],
+    growth_reps: usize,
+    rg_reps: usize,
+}
+
 fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
+    let scale = if args.quick {
+        Scale {
+            plan: Plan {
+                warmup: args.plan.warmup.min(2),
+                reps: args.plan.reps.min(10),
+            },
+            growth: &[1, 2],
+            growth_reps: 3,
+            rg_reps: 3,
+        }
+    } else {
+        Scale {
+            plan: args.plan,
+            growth: &[1, 2, 4],
+            growth_reps: 10,
+            rg_reps: 10,
+        }
+    };
     let queries = queries::parse(queries::COMMITTED)?;
     let corpora = [Corpus::reuters(&args.corpora), Corpus::bbc(&args.corpora)?];
     for path in corpora.iter().flat_map(|c| &c.paths) {
@@ -106,7 +153,8 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     let scratch = tempfile::tempdir().map_err(|e| format!("creating a temp dir: {e}"))?;
-    let mut lib = Library::open(&scratch.path().join("library"), OpenOptions { seed: false })
+    let library_dir = scratch.path().join("library");
+    let mut lib = Library::open(&library_dir, OpenOptions { seed: false })
         .map_err(|e| format!("opening a fresh library: {e}"))?;
     let mut imports = Vec::new();
     for corpus in &corpora {
@@ -125,14 +173,57 @@ fn run(args: &Args) -> Result<(), String> {
     eprintln!(
         "searching: {} queries × {} runs per engine …",
         queries.len(),
-        args.plan.warmup + args.plan.reps
+        scale.plan.warmup + scale.plan.reps
     );
-    let runs = latency::run(&lib, &fts, &queries, args.plan);
-    eprintln!("exporting 10,000 passages with notes as a vault …");
-    let export = export::run(&mut lib, scratch.path())?;
+    let runs = latency::run(&lib, &fts, &queries, scale.plan);
+    drop(fts);
+    eprintln!("ripgrep over the same texts …");
+    let rg = ripgrep::run(&lib, &runs, scratch.path(), scale.rg_reps)?;
     eprintln!("tagging: 10,000 passages, then timed tags …");
     let tagging = tagging::run()?;
 
+    eprintln!("growth: {:?}x the corpus …", scale.growth);
+    let (growth, mut lib1x, corpus1x) = growth::run(
+        &lib,
+        &queries,
+        scale.growth,
+        scale.growth_reps,
+        scratch.path(),
+    )?;
+    // The export runs on the 1x growth library, so the benchmark library
+    // keeps issue 8's 10,000 passages rather than 20,000.
+    eprintln!("exporting 10,000 passages with notes as a vault …");
+    let export = export::run(&mut lib1x, scratch.path())?;
+    drop(lib1x);
+    eprintln!("profiling the import path …");
+    let profile = profile::import(&corpus1x, &scratch.path().join("profiled"))?;
+
+    eprintln!("annotating the benchmark library …");
+    let populated = populate::run(&mut lib)?;
+    let dense = dense::run(&mut lib, scratch.path())?;
+    let events = events::run(&mut lib)?;
+    let articles = lib.articles().map_err(|e| e.to_string())?.len();
+    let passages = lib
+        .passages(&parley_core::PassageFilter::default())
+        .map_err(|e| e.to_string())?
+        .len();
+    let manifest = manifest::Manifest {
+        data_dir: &library_dir,
+        articles,
+        passages,
+        events: events.total,
+        dense_article_id: dense.id,
+        dense_article_title: &dense.title,
+        search_queries: manifest::typed_queries(&queries),
+        tags: &populated.tags,
+    }
+    .write(scratch.path())?;
+    // The app opens the library on its own; this process lets go of it.
+    drop(lib);
+    let desktop = desktop::run(args.app.as_deref(), &manifest, scratch.path());
+
+    let mut issue_targets = sections::core_targets(&imports, Some(&export), &tagging, &growth);
+    issue_targets.extend(desktop.targets());
     let report = Report {
         context: machine::RunContext::detect(&std::env::current_dir().unwrap_or_default()),
         imports,
@@ -140,18 +231,30 @@ fn run(args: &Args) -> Result<(), String> {
         extraction,
         fts_build,
         fts_bytes,
-        plan: args.plan,
+        plan: scale.plan,
         runs,
         total_wall: started.elapsed(),
+        issue_targets,
     };
     println!("\n{}\n{}", report.console(), tagging.line());
     println!("Export (vault)\n  {}", export.line());
+    println!(
+        "Benchmark library\n  {}\n  {}",
+        populated.line(),
+        events.line()
+    );
+    println!("Ripgrep\n  {}", rg.line());
+    println!("Desktop (real app)\n{}", desktop.line());
     if let Some(out) = &args.out {
-        std::fs::write(
-            out,
-            markdown::render(&report) + &tagging.markdown() + &export.markdown(),
-        )
-        .map_err(|e| format!("writing {}: {e}", out.display()))?;
+        let md = markdown::render(&report)
+            + &sections::ripgrep(&rg)
+            + &sections::growth(&growth)
+            + &profile.markdown()
+            + &tagging.markdown()
+            + &export.markdown()
+            + &sections::library(&populated, &dense, &events, articles)
+            + &desktop.markdown();
+        std::fs::write(out, md).map_err(|e| format!("writing {}: {e}", out.display()))?;
         println!("wrote {}", out.display());
     }
     Ok(())

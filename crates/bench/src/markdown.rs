@@ -53,8 +53,11 @@ pub fn render(r: &Report) -> String {
             "| {} | {}{} | {} |\n",
             t.name,
             t.figure,
-            t.note.map(|n| format!(" ({n})")).unwrap_or_default(),
-            if t.met { "PASS" } else { "MISS" }
+            t.note
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default(),
+            t.verdict()
         );
     }
 

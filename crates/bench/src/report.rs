@@ -20,6 +20,8 @@ pub struct Report {
     pub plan: Plan,
     pub runs: Vec<QueryRun>,
     pub total_wall: Duration,
+    /// The rows of issue 8's target table, listed before the search targets.
+    pub issue_targets: Vec<Target>,
 }
 
 /// Pooled latencies over the queries both engines answered.
@@ -45,13 +47,24 @@ impl Comparison {
     }
 }
 
-/// One target of the spec, met or missed.
+/// One target of the spec, met, missed or not measured (`met: None`).
+#[derive(Debug, Clone)]
 pub struct Target {
-    pub name: &'static str,
+    pub name: String,
     pub figure: String,
-    pub met: bool,
+    pub met: Option<bool>,
     /// Why a figure cannot be taken at face value.
     pub note: Option<String>,
+}
+
+impl Target {
+    pub fn verdict(&self) -> &'static str {
+        match self.met {
+            Some(true) => "PASS",
+            Some(false) => "MISS",
+            None => "not measured",
+        }
+    }
 }
 
 impl Report {
@@ -91,7 +104,7 @@ impl Report {
     }
 
     pub fn targets(&self) -> Vec<Target> {
-        let mut targets = Vec::new();
+        let mut targets = self.issue_targets.clone();
         if let Some(reuters) = self
             .imports
             .iter()
@@ -99,9 +112,9 @@ impl Report {
         {
             let complete = reuters.complete();
             targets.push(Target {
-                name: "Reuters import under 10 s",
+                name: "Reuters import under 10 s".into(),
                 figure: secs(reuters.elapsed),
-                met: complete && reuters.elapsed < Duration::from_secs(10),
+                met: Some(complete && reuters.elapsed < Duration::from_secs(10)),
                 note: (!complete).then(|| {
                     format!(
                         "read {} of {} articles, {} failed",
@@ -127,25 +140,25 @@ impl Report {
             note.clone()
         };
         targets.push(Target {
-            name: "search p50 under 1 ms",
+            name: "search p50 under 1 ms".into(),
             figure: ms(c.parley.p50),
-            met: c.parley.p50 < Duration::from_millis(1),
+            met: Some(c.parley.p50 < Duration::from_millis(1)),
             note: note.clone(),
         });
         targets.push(Target {
-            name: "search p99 under 10 ms",
+            name: "search p99 under 10 ms".into(),
             figure: ms(c.parley.p99),
-            met: c.parley.p99 < Duration::from_millis(10),
+            met: Some(c.parley.p99 < Duration::from_millis(10)),
             note: note.clone(),
         });
         targets.push(Target {
-            name: "faster than FTS5 (p50 and p99)",
+            name: "faster than FTS5 (p50 and p99)".into(),
             figure: format!(
                 "FTS5 ÷ Parley: p50 {:.2}×, p99 {:.2}×",
                 c.p50_ratio(),
                 c.p99_ratio()
             ),
-            met: !undecorated && c.p50_ratio() > 1.0 && c.p99_ratio() > 1.0,
+            met: Some(!undecorated && c.p50_ratio() > 1.0 && c.p99_ratio() > 1.0),
             note: fts_note,
         });
         targets
@@ -243,7 +256,7 @@ impl Report {
         for t in self.targets() {
             out += &format!(
                 "  {:<4} {:<32} {}{}\n",
-                if t.met { "PASS" } else { "MISS" },
+                t.verdict(),
                 t.name,
                 t.figure,
                 t.note.map(|n| format!(" ({n})")).unwrap_or_default()

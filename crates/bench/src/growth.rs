@@ -1,0 +1,226 @@
+//! Growth (issue 8): the import path (import, index, entity/date/meeting
+//! extraction: one `Library::import`) and the search path at 1x, 2x and 4x
+//! the corpus, each in a fresh library.
+//!
+//! The larger corpora are the benchmark library's articles written k times
+//! to one JSON Lines file. Import recognises a duplicate by a hash of title,
+//! date and text, and an update by the record's `id`; so each copy gets its
+//! own id (`g<copy>-<article>`) and a copy mark in title and text, and is
+//! stored, indexed and extracted as a new article.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use parley_core::index::{SearchRequest, SortOrder};
+use parley_core::{Library, OpenOptions};
+use serde_json::json;
+
+use crate::queries::BenchQuery;
+use crate::stats::Latency;
+
+pub struct GrowthPoint {
+    pub scale: usize,
+    pub articles: usize,
+    pub import: Duration,
+    pub events: usize,
+    pub search: Latency,
+}
+
+impl GrowthPoint {
+    pub fn per_article(&self) -> Duration {
+        self.import / self.articles.max(1) as u32
+    }
+}
+
+pub struct Growth {
+    pub points: Vec<GrowthPoint>,
+    pub reps: usize,
+}
+
+/// Writes `scale` marked copies of every article of `lib` to `path`.
+pub fn write_corpus(lib: &Library, scale: usize, path: &Path) -> Result<usize, String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    let mut n = 0;
+    for copy in 0..scale {
+        lib.store()
+            .for_each_article(|a| {
+                let mark = |s: &str| {
+                    if copy == 0 {
+                        s.to_string()
+                    } else {
+                        format!("{s} (copy {copy})")
+                    }
+                };
+                let line = json!({
+                    "id": format!("g{copy}-{}", a.id),
+                    "title": a.title.as_deref().map(mark),
+                    "published": a.published.map(|p| p.to_string()),
+                    "outlet": a.outlet,
+                    "text": mark(&a.text),
+                });
+                n += 1;
+                writeln!(out, "{line}").map_err(|source| parley_core::Error::Io {
+                    context: "writing the growth corpus".to_string(),
+                    source,
+                })
+            })
+            .map_err(|e| format!("growth corpus: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("growth corpus: {e}"))?;
+    Ok(n)
+}
+
+/// Imports `corpus` into a fresh library at `dir`: (library, articles
+/// read, time).
+pub fn import(corpus: &Path, dir: &Path) -> Result<(Library, usize, Duration), String> {
+    let mut lib = Library::open(dir, OpenOptions { seed: false })
+        .map_err(|e| format!("growth library: {e}"))?;
+    let start = Instant::now();
+    let summary = lib
+        .import(&[corpus.to_path_buf()], &mut |_| {})
+        .map_err(|e| format!("growth import: {e}"))?;
+    let elapsed = start.elapsed();
+    if let Some(f) = summary.failed.first() {
+        return Err(format!(
+            "growth import: {} failed, e.g. {f:?}",
+            summary.failed.len()
+        ));
+    }
+    Ok((
+        lib,
+        summary.imported.len() + summary.duplicates.len(),
+        elapsed,
+    ))
+}
+
+fn search(lib: &Library, queries: &[BenchQuery], reps: usize) -> Result<Latency, String> {
+    let mut times = Vec::new();
+    for q in queries {
+        let request = SearchRequest {
+            limit: crate::latency::TOP,
+            sort: SortOrder::Relevance,
+            ..SearchRequest::new(q.parley.as_str())
+        };
+        for i in 0..=reps {
+            let start = Instant::now();
+            lib.search(&request)
+                .map_err(|e| format!("growth search {}: {e}", q.parley))?;
+            if i > 0 {
+                times.push(start.elapsed());
+            }
+        }
+    }
+    Latency::of(&times).ok_or_else(|| "no growth search samples".to_string())
+}
+
+/// Runs every scale; returns the figures and the 1x library (kept for the
+/// export measurement) with its corpus file.
+pub fn run(
+    base: &Library,
+    queries: &[BenchQuery],
+    scales: &[usize],
+    reps: usize,
+    scratch: &Path,
+) -> Result<(Growth, Library, PathBuf), String> {
+    let mut points = Vec::new();
+    let mut kept = None;
+    for &scale in scales {
+        let corpus = scratch.join(format!("growth-{scale}x.jsonl"));
+        write_corpus(base, scale, &corpus)?;
+        let dir = scratch.join(format!("growth-{scale}x"));
+        eprintln!("growth {scale}x: importing …");
+        let (lib, articles, elapsed) = import(&corpus, &dir)?;
+        let events = lib.timeline().map_err(|e| format!("growth: {e}"))?.len();
+        let latency = search(&lib, queries, reps)?;
+        points.push(GrowthPoint {
+            scale,
+            articles,
+            import: elapsed,
+            events,
+            search: latency,
+        });
+        if scale == 1 {
+            kept = Some((lib, corpus));
+        } else {
+            drop(lib);
+            // Large libraries are not needed again; free the disk.
+            let _ = std::fs::remove_dir_all(&dir);
+            let _ = std::fs::remove_file(&corpus);
+        }
+    }
+    let (lib, corpus) = kept.ok_or("the growth scales must include 1x")?;
+    Ok((Growth { points, reps }, lib, corpus))
+}
+
+/// The exponent b of `y = a·x^b`, by least squares on logarithms: 1 is
+/// linear growth, below 1 sub-linear.
+pub fn exponent(points: &[(f64, f64)]) -> Option<f64> {
+    let logs: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|(x, y)| *x > 0.0 && *y > 0.0)
+        .map(|(x, y)| (x.ln(), y.ln()))
+        .collect();
+    if logs.len() < 2 {
+        return None;
+    }
+    let n = logs.len() as f64;
+    let mx = logs.iter().map(|p| p.0).sum::<f64>() / n;
+    let my = logs.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = logs.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let sxy: f64 = logs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
+/// Noise allowance on the import exponent: on a shared 2-core machine a
+/// run of a few seconds varies by several percent.
+pub const IMPORT_SLACK: f64 = 0.10;
+
+impl Growth {
+    fn fit(&self, y: fn(&GrowthPoint) -> Duration) -> Option<f64> {
+        let pts: Vec<(f64, f64)> = self
+            .points
+            .iter()
+            .map(|p| (p.articles as f64, y(p).as_secs_f64()))
+            .collect();
+        exponent(&pts)
+    }
+
+    pub fn import_exponent(&self) -> Option<f64> {
+        self.fit(|p| p.import)
+    }
+
+    pub fn search_exponent(&self) -> Option<f64> {
+        self.fit(|p| p.search.p50)
+    }
+
+    pub fn search_p99_exponent(&self) -> Option<f64> {
+        self.fit(|p| p.search.p99)
+    }
+
+    pub fn import_linear(&self) -> bool {
+        self.import_exponent()
+            .is_some_and(|b| b <= 1.0 + IMPORT_SLACK)
+    }
+
+    pub fn search_sublinear(&self) -> bool {
+        self.search_exponent().is_some_and(|b| b < 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exponent;
+
+    #[test]
+    fn exponent_of_power_laws() {
+        let linear = [(1.0, 2.0), (2.0, 4.0), (4.0, 8.0)];
+        assert!((exponent(&linear).unwrap() - 1.0).abs() < 1e-9);
+        let sqrt = [(1.0, 1.0), (4.0, 2.0), (16.0, 4.0)];
+        assert!((exponent(&sqrt).unwrap() - 0.5).abs() < 1e-9);
+        let flat = [(1.0, 3.0), (2.0, 3.0)];
+        assert!(exponent(&flat).unwrap().abs() < 1e-9, "constant cost");
+        assert!(exponent(&[(1.0, 1.0)]).is_none(), "one point fits nothing");
+    }
+}
