@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -53,8 +53,26 @@ fn hash(bytes: &[u8]) -> String {
 
 /// Writes `files` (relative path → content) into `dir`.
 pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteReport> {
-    fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
+    plan(dir, files)?.apply(files)
+}
+
+/// What writing an export into a folder will do, decided by reading the
+/// folder before anything in it is touched.
+pub struct Plan {
+    dir: PathBuf,
+    /// Pages to write: absent now, or Parley's and unedited.
+    puts: Vec<String>,
+    /// Pages an earlier export wrote that are no longer produced, unedited.
+    removes: Vec<String>,
+    manifest: Manifest,
+    /// Unchanged, edited and foreign pages; written and removed are filled
+    /// in by [`Plan::apply`].
+    report: WriteReport,
+}
+
+/// Reads the manifest and the pages already in `dir` and decides, page by
+/// page, what [`Plan::apply`] writes, leaves alone or removes.
+pub fn plan(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan> {
     let manifest_path = dir.join(MANIFEST);
     let old: Manifest = match fs::read(&manifest_path) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
@@ -71,19 +89,24 @@ pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
             ))
         }
     };
-    let mut report = WriteReport::default();
-    let mut new = Manifest {
-        generator: "Parley".to_string(),
-        files: BTreeMap::new(),
+    let mut plan = Plan {
+        dir: dir.to_path_buf(),
+        puts: Vec::new(),
+        removes: Vec::new(),
+        manifest: Manifest {
+            generator: "Parley".to_string(),
+            files: BTreeMap::new(),
+        },
+        report: WriteReport::default(),
     };
+    let (new, report) = (&mut plan.manifest, &mut plan.report);
     for (rel, content) in files {
         check_relative(rel)?;
         let path = dir.join(rel);
         let digest = hash(content);
         match current(&path)? {
             Current::Missing => {
-                put(&path, content)?;
-                report.written.push(rel.clone());
+                plan.puts.push(rel.clone());
                 new.files.insert(rel.clone(), digest);
             }
             Current::Other => report.foreign.push(rel.clone()),
@@ -95,8 +118,7 @@ pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
                         new.files.insert(rel.clone(), digest);
                     }
                     Some(wrote) if *wrote == now => {
-                        put(&path, content)?;
-                        report.written.push(rel.clone());
+                        plan.puts.push(rel.clone());
                         new.files.insert(rel.clone(), digest);
                     }
                     Some(wrote) => {
@@ -114,13 +136,8 @@ pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
         if files.contains_key(rel) || check_relative(rel).is_err() {
             continue;
         }
-        let path = dir.join(rel);
-        match current(&path)? {
-            Current::File(bytes) if hash(&bytes) == *wrote => {
-                fs::remove_file(&path)
-                    .map_err(|e| Error::io(format!("cannot remove {}", path.display()), e))?;
-                report.removed.push(rel.clone());
-            }
+        match current(&dir.join(rel))? {
+            Current::File(bytes) if hash(&bytes) == *wrote => plan.removes.push(rel.clone()),
             Current::File(_) => {
                 report.edited.push(rel.clone());
                 new.files.insert(rel.clone(), wrote.clone());
@@ -128,9 +145,36 @@ pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
             Current::Missing | Current::Other => {}
         }
     }
-    let json = serde_json::to_vec_pretty(&new).expect("manifests serialise");
-    put(&manifest_path, &json)?;
-    Ok(report)
+    Ok(plan)
+}
+
+impl Plan {
+    /// Writes the pages `files` holds (the same map [`plan`] was given),
+    /// removes the pages no longer produced, and records the manifest.
+    pub fn apply(self, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteReport> {
+        let Plan {
+            dir,
+            puts,
+            removes,
+            manifest,
+            mut report,
+        } = self;
+        fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
+        for rel in puts {
+            put(&dir.join(&rel), &files[&rel])?;
+            report.written.push(rel);
+        }
+        for rel in removes {
+            let path = dir.join(&rel);
+            fs::remove_file(&path)
+                .map_err(|e| Error::io(format!("cannot remove {}", path.display()), e))?;
+            report.removed.push(rel);
+        }
+        let json = serde_json::to_vec_pretty(&manifest).expect("manifests serialise");
+        put(&dir.join(MANIFEST), &json)?;
+        Ok(report)
+    }
 }
 
 enum Current {
