@@ -17,10 +17,11 @@
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { launch } from './lib/app.mjs';
 import { startEnv } from './lib/env.mjs';
-import { waitGone } from './lib/proc.mjs';
+import { memory, waitGone } from './lib/proc.mjs';
 import { fmt, meets } from './lib/stats.mjs';
 import { coldStart } from './paths/coldStart.mjs';
 import { searchAsYouType } from './paths/search.mjs';
@@ -98,16 +99,30 @@ async function main() {
           timeout: 60_000,
           timeoutMsg: 'the library list never painted its rows',
         });
+        // Let start-up's background loads (codebook, notes, review, the
+        // newest article and its dates) finish: the paths time a settled app.
+        await sleep(3000);
+        // Memory after each step, for the memory path's note.
+        const stages = [];
+        const snap = (stage) => {
+          const procs = memory(pid);
+          stages.push(`${stage} ${fmt(procs.reduce((s, p) => s + p.rssKb, 0) / 1024)}`);
+        };
+        snap('library open');
         const reset = () => browser.keys('Escape').catch(() => {});
         const queries = manifest.search_queries;
         await attempt(['search_keystroke'], () => searchAsYouType({ ...ctx, browser, queries }));
         await reset();
+        snap('searched');
         await attempt(['open_dense'], () => openDense({ ...ctx, browser }));
         await reset();
+        snap('dense article open');
         await attempt(['tag_round_trip'], () => tagRoundTrip({ ...ctx, browser }));
         await reset();
+        snap('tagged');
         await attempt(['timeline_open', 'timeline_zoom', 'timeline_pan'], () => timeline({ ...ctx, browser }));
-        await attempt(['memory'], () => residentMemory({ pid, log }));
+        snap('timeline shown');
+        await attempt(['memory'], () => residentMemory({ pid, log, stages }));
       } finally {
         await browser.deleteSession().catch(() => {});
         await waitGone(pid);

@@ -12,7 +12,7 @@ import { fmt, path } from '../lib/stats.mjs';
 
 const READINGS = 5;
 
-export async function residentMemory({ pid, log }) {
+export async function residentMemory({ pid, log, stages = [] }) {
   const readings = [];
   let last;
   for (let i = 0; i < READINGS; i++) {
@@ -35,6 +35,7 @@ export async function residentMemory({ pid, log }) {
     note:
       `Sum of VmRSS over the app's process tree, ${READINGS} readings 0.5 s apart, after this session had ` +
       `searched, opened the dense article, tagged in it and opened the timeline (with --only, just what was run). Processes: ${each}. ` +
-      `The PSS sum (shared pages split between the processes) is ${fmt(pss)} MB.`,
+      `The PSS sum (shared pages split between the processes) is ${fmt(pss)} MB. ` +
+      `RSS sum after each step of the session, in MB: ${stages.join(', ')}.`,
   });
 }

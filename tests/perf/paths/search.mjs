@@ -42,7 +42,7 @@ export async function searchAsYouType({ browser, queries, log }) {
       await browser.keys(ch);
       const r = await browser.executeAsync(waitForResults, k);
       if (r.error) misses.push(`${JSON.stringify(query)} at ${JSON.stringify(ch)}: ${r.error}`);
-      else if (!r.skipped) rows.push(r);
+      else if (!r.skipped) rows.push({ ...r, typed: r.q });
       await sleep(Math.max(0, PACE_MS - (Date.now() - sent)));
     }
     log(`search ${JSON.stringify(query)}: ${rows.length} keystrokes timed so far`);
@@ -50,6 +50,7 @@ export async function searchAsYouType({ browser, queries, log }) {
     await input.waitForDisplayed({ reverse: true });
   }
   if (misses.length) throw new Error(`keystrokes without results: ${misses.slice(0, 3).join('; ')}`);
+  const worst = rows.reduce((a, b) => (b.total > a.total ? b : a));
   return path({
     id: 'search_keystroke',
     label: 'Search as you type, keystroke to rendered results',
@@ -63,6 +64,8 @@ export async function searchAsYouType({ browser, queries, log }) {
       `keydown → search starts (input handling + debounce) ${split(rows, 'debounce')}; search IPC (Rust + transport) ` +
       `${split(rows, 'ipc')}; results → painted frame ${split(rows, 'render')}. The passage/note hits under the ` +
       `articles (a second IPC, search_annotations) are painted at ${split(rows, 'annotations')} after the keydown. ` +
+      `The slowest keystroke, ${JSON.stringify(worst.typed)}: ${fmt(worst.total)} ms = ${fmt(worst.debounce)} to the search, ` +
+      `${fmt(worst.ipc)} IPC, ${fmt(worst.render)} to the frame. ` +
       `p99 of ${rows.length} samples is the ${rows.length >= 100 ? '99th percentile' : 'largest sample or nearly'}.`,
   });
 }
@@ -87,6 +90,7 @@ function waitForResults(k, done) {
       const res = run && after('parley:search-results', q, run.startTime);
       const ann = res && after('parley:search-annotations', q, res.startTime);
       if (res && out.total === undefined) {
+        out.q = q;
         out.total = now - key.t;
         out.debounce = run.startTime - key.t;
         out.ipc = res.startTime - run.startTime;
