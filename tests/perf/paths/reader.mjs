@@ -49,7 +49,8 @@ export async function openDense({ browser, manifest, log }) {
   const size = await browser.executeAsync((id, done) => {
     const invoke = window.__TAURI_INTERNALS__.invoke;
     Promise.all([invoke('get_article', { id }), invoke('passages', { filter: { article: id, tag: null } })]).then(
-      ([a, p]) => done({ chars: [...a.text].length, words: a.text.split(/\s+/).filter(Boolean).length, passages: p.length }),
+      // The last paragraph ends where the text does, bar trailing blank lines.
+      ([a, p]) => done({ chars: [...a.text.trimEnd()].length, words: a.text.split(/\s+/).filter(Boolean).length, passages: p.length }),
       (e) => done(String(e?.message ?? e)),
     );
   }, id);
@@ -57,11 +58,19 @@ export async function openDense({ browser, manifest, log }) {
   const length = size.chars;
   const rows = [];
   for (let i = 0; i < OPENS; i++) {
-    // Away to a neighbouring row first, so each open is a real one.
-    const other = await browser.execute((sel, id) => {
-      const r = [...document.querySelectorAll(sel)].find((x) => Number(x.dataset.id) !== id);
-      return r ? Number(r.dataset.id) : null;
-    }, tid('article-row'), id);
+    // Away to a neighbouring row in view first, so each open is a real one
+    // and neither click scrolls the list.
+    const other = await browser.execute((sel, listSel, id) => {
+      const box = document.querySelector(listSel).getBoundingClientRect();
+      const dense = document.querySelector(`${sel}[data-id="${id}"]`).getBoundingClientRect();
+      const near = [...document.querySelectorAll(sel)]
+        .filter((x) => Number(x.dataset.id) !== id)
+        .map((x) => ({ id: Number(x.dataset.id), r: x.getBoundingClientRect() }))
+        .filter(({ r }) => r.top >= box.top && r.bottom <= box.bottom)
+        .sort((a, b) => Math.abs(a.r.top - dense.top) - Math.abs(b.r.top - dense.top));
+      return near[0]?.id ?? null;
+    }, tid('article-row'), tid('article-list'), id);
+    if (other === null) throw new Error('no other article row in view next to the dense one');
     await browser.$(`${tid('article-row')}[data-id="${other}"]`).click();
     await waitReaderTitle(browser, manifest.dense_article_title, true);
     await sleep(300);
