@@ -25,15 +25,24 @@ describe('SearchSession', () => {
     expect(session.results?.total, 'the slow answer to "kerr" must not replace "kerry"').toBe(2);
   });
 
-  it('waits for a pause in typing before searching', async () => {
-    vi.useFakeTimers();
+  it('searches at once, and after a running search only for the latest text', async () => {
     const backend = new MockBackend();
+    const resolvers: ((r: SearchResults) => void)[] = [];
+    const asked: string[] = [];
+    backend.search = (q) => {
+      asked.push(q.query);
+      return new Promise((resolve) => resolvers.push(resolve));
+    };
     const session = new SearchSession(backend, () => {});
-    for (const q of ['p', 'pu', 'put', 'puti']) session.set(q);
-    await vi.advanceTimersByTimeAsync(150);
-    vi.useRealTimers();
-    const queries = backend.calls.filter((c) => c.method === 'search');
-    expect(queries.length, 'four keystrokes within the debounce make one search').toBe(1);
+    session.set('p');
+    expect(asked, 'the first keystroke searches without waiting').toEqual(['p']);
+    for (const q of ['pu', 'put', 'puti']) session.set(q);
+    expect(asked, 'keystrokes during a search do not queue searches').toEqual(['p']);
+    resolvers[0](empty(9));
+    await vi.waitFor(() => expect(asked).toEqual(['p', 'puti']));
+    resolvers[1](empty(1));
+    await vi.waitFor(() => expect(session.results?.total, 'the answer for what was typed last').toBe(1));
+    expect(asked, 'two searches for four keystrokes').toHaveLength(2);
   });
 
   it('shows a malformed query inline and reports other failures', async () => {
