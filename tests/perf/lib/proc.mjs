@@ -83,20 +83,22 @@ export function startEpochMs(pid) {
   return bootEpochMs() + (Number(stat(pid).field(22)) * 1000) / TICKS;
 }
 
-/** `pid` and its descendants: name, VmRSS and Pss (smaps_rollup) in kB. */
+/** `pid` and its descendants: name, VmRSS (and its anon/file/shmem parts) and Pss (smaps_rollup) in kB. */
 export function memory(pid) {
   const out = [];
   for (const p of [pid, ...descendants(pid)]) {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      const rss = kb('VmRSS') || 0;
       let pss = null;
       try {
         pss = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? NaN);
       } catch {
         /* older kernels have no smaps_rollup */
       }
-      out.push({ pid: p, name: stat(p).comm, rssKb: rss, pssKb: pss });
+      // Anonymous (heaps, JIT) vs file-backed (libraries, mapped index files) vs shared memory.
+      out.push({ pid: p, name: stat(p).comm, rssKb: rss, anonKb: kb('RssAnon'), fileKb: kb('RssFile'), shmemKb: kb('RssShmem'), pssKb: pss });
     } catch {
       /* exited meanwhile */
     }

@@ -23,7 +23,10 @@ export async function residentMemory({ pid, log, stages = [] }) {
   const mb = (kb) => kb / 1024;
   const samples = readings.map((r) => mb(r.reduce((s, p) => s + p.rssKb, 0)));
   const pss = mb(last.reduce((s, p) => s + (p.pssKb ?? 0), 0));
-  const each = last.map((p) => `${p.name} (pid ${p.pid}) ${fmt(mb(p.rssKb))} MB RSS / ${fmt(mb(p.pssKb ?? NaN))} MB PSS`).join('; ');
+  const each = last
+    .map((p) => `${p.name} (pid ${p.pid}) ${fmt(mb(p.rssKb))} MB RSS (anon ${fmt(mb(p.anonKb))}, file ${fmt(mb(p.fileKb))}, ` +
+      `shmem ${fmt(mb(p.shmemKb))}) / ${fmt(mb(p.pssKb ?? NaN))} MB PSS`)
+    .join('; ');
   log(`memory: ${fmt(samples.at(-1))} MB RSS over ${last.length} processes`);
   return path({
     id: 'memory',
