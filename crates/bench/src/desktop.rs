@@ -124,8 +124,14 @@ pub fn run(app: Option<&Path>, manifest: &Path, scratch: &Path) -> Desktop {
     }
     let out: PathBuf = scratch.join("desktop.json");
     eprintln!("desktop: node {SCRIPT} --app {} …", app.display());
-    let status = Command::new("node")
-        .arg(SCRIPT)
+    let mut node = Command::new("node");
+    node.arg(SCRIPT);
+    // Another tauri-driver (an e2e run, the script run alone) may hold the
+    // script's default port on a shared machine.
+    if let Ok(port) = std::env::var("PARLEY_BENCH_DESKTOP_PORT") {
+        node.arg("--port").arg(port);
+    }
+    let status = node
         .arg("--app")
         .arg(app)
         .arg("--manifest")

@@ -119,8 +119,7 @@ fn main() -> ExitCode {
 /// What the run does; `--quick` trims it for development.
 struct Scale {
     plan: Plan,
-    growth: &'static [usize],
-    growth_reps: usize,
+    growth: growth::GrowthPlan,
     rg_reps: usize,
 }
 
@@ -132,15 +131,21 @@ fn run(args: &Args) -> Result<(), String> {
                 warmup: args.plan.warmup.min(2),
                 reps: args.plan.reps.min(10),
             },
-            growth: &[1, 2],
-            growth_reps: 3,
+            growth: growth::GrowthPlan {
+                scales: &[1, 2],
+                rounds: 1,
+                reps: 3,
+            },
             rg_reps: 3,
         }
     } else {
         Scale {
             plan: args.plan,
-            growth: &[1, 2, 4],
-            growth_reps: 10,
+            growth: growth::GrowthPlan {
+                scales: &[1, 2, 4],
+                rounds: 2,
+                reps: 10,
+            },
             rg_reps: 10,
         }
     };
@@ -182,14 +187,8 @@ fn run(args: &Args) -> Result<(), String> {
     eprintln!("tagging: 10,000 passages, then timed tags …");
     let tagging = tagging::run()?;
 
-    eprintln!("growth: {:?}x the corpus …", scale.growth);
-    let (growth, mut lib1x, corpus1x) = growth::run(
-        &lib,
-        &queries,
-        scale.growth,
-        scale.growth_reps,
-        scratch.path(),
-    )?;
+    eprintln!("growth: {:?}x the corpus …", scale.growth.scales);
+    let (growth, mut lib1x, corpus1x) = growth::run(&lib, &queries, scale.growth, scratch.path())?;
     // The export runs on the 1x growth library, so the benchmark library
     // keeps issue 8's 10,000 passages rather than 20,000.
     eprintln!("exporting 10,000 passages with notes as a vault …");
@@ -202,6 +201,8 @@ fn run(args: &Args) -> Result<(), String> {
     let populated = populate::run(&mut lib)?;
     let dense = dense::run(&mut lib, scratch.path())?;
     let events = events::run(&mut lib)?;
+    eprintln!("profiling the timeline tab's core reads …");
+    let reads = profile::timeline_reads(&lib)?;
     let articles = lib.articles().map_err(|e| e.to_string())?.len();
     let passages = lib
         .passages(&parley_core::PassageFilter::default())
@@ -250,6 +251,7 @@ fn run(args: &Args) -> Result<(), String> {
             + &sections::ripgrep(&rg)
             + &sections::growth(&growth)
             + &profile.markdown()
+            + &reads.markdown()
             + &tagging.markdown()
             + &export.markdown()
             + &sections::library(&populated, &dense, &events, articles)

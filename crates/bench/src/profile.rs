@@ -23,6 +23,9 @@ pub struct Frame {
 }
 
 pub struct ProfileRun {
+    /// The section heading.
+    pub heading: &'static str,
+    /// What ran, as the start of a sentence.
     pub path: &'static str,
     pub elapsed: Duration,
     pub samples: usize,
@@ -30,10 +33,13 @@ pub struct ProfileRun {
     pub top: Vec<Frame>,
     /// Self samples grouped by crate (or C library), most first.
     pub crates: Vec<Frame>,
+    /// A sentence of figures measured alongside, if any.
+    pub detail: String,
 }
 
 /// Profiles `work`.
 pub fn sample(
+    heading: &'static str,
     path: &'static str,
     work: impl FnOnce() -> Result<Duration, String>,
 ) -> Result<ProfileRun, String> {
@@ -55,11 +61,12 @@ pub fn sample(
             .map_or_else(|| "(unknown)".to_string(), |s| clean(&s.name()));
         (leaf, count.max(0) as usize)
     });
-    Ok(summarise(path, elapsed, leaves))
+    Ok(summarise(heading, path, elapsed, leaves))
 }
 
 /// Top functions and crates from (leaf function, samples) pairs.
 pub fn summarise(
+    heading: &'static str,
     path: &'static str,
     elapsed: Duration,
     leaves: impl Iterator<Item = (String, usize)>,
@@ -85,11 +92,13 @@ pub fn summarise(
     let mut crates = sorted(by_crate);
     crates.truncate(8);
     ProfileRun {
+        heading,
         path,
         elapsed,
         samples,
         top,
         crates,
+        detail: String::new(),
     }
 }
 
@@ -104,15 +113,20 @@ fn clean(name: &str) -> String {
 }
 
 /// The crate a Rust function belongs to (`tantivy::…`, `<tantivy::… as …>`),
-/// or the C library of a C symbol (SQLite's all start with `sqlite3`).
+/// or the C library of a C symbol: SQLite's are `sqlite3…` or camelCase
+/// (`vdbeSorterCompareInt`, `btreeNext`), the C runtime's lower case
+/// (`memcpy`, `__memmove_avx_unaligned`).
 pub fn crate_of(name: &str) -> String {
     let bare = name.trim_start_matches('<').trim_start_matches('&');
-    if bare.starts_with("sqlite3") {
-        return "SQLite (C)".to_string();
+    if let Some(i) = bare.find("::") {
+        return bare[..i].to_string();
     }
-    match bare.find("::") {
-        Some(i) => bare[..i].to_string(),
-        None => format!("other: {}", bare.split('(').next().unwrap_or(bare)),
+    let camel = bare.starts_with(|c: char| c.is_ascii_lowercase())
+        && bare.contains(|c: char| c.is_ascii_uppercase());
+    if bare.starts_with("sqlite3") || camel {
+        "SQLite (C)".to_string()
+    } else {
+        "C runtime".to_string()
     }
 }
 
@@ -120,14 +134,16 @@ pub fn crate_of(name: &str) -> String {
 fn role(krate: &str) -> Option<&'static str> {
     Some(match krate {
         "rust_stemmers" => "Snowball stemming of every word as it is indexed",
-        "tantivy" => "building the search index",
+        "tantivy" => "the search index",
         "regex_automata" | "aho_corasick" | "regex" => {
             "pattern matching for dates, entities and meetings"
         }
-        "SQLite (C)" => "storing articles, entities and events",
-        "parley_core" => "Parley's own code: segmentation, extraction, merging",
-        "core" | "alloc" => "copying and allocating",
-        "serde_json" => "reading the JSON Lines records",
+        "SQLite (C)" => "SQLite's statements, b-trees and sorter",
+        "parley_core" => "Parley's own code",
+        "core" | "alloc" => "Rust's standard library: copying, sorting, allocating",
+        "C runtime" => "memory copies and allocation",
+        "chrono" => "date parsing and formatting",
+        "serde_json" => "JSON",
         _ => return None,
     })
 }
@@ -136,13 +152,14 @@ impl ProfileRun {
     pub fn markdown(&self) -> String {
         let pct = |n: usize| 100.0 * n as f64 / self.samples.max(1) as f64;
         let mut md = format!(
-            "\n## Profile of the slowest core path\n\n\
-             The slowest core path is {}: {:.2} s here, under pprof-rs sampling every thread at \
+            "\n## {}\n\n\
+             {}: {:.2} s here, under pprof-rs sampling every thread at \
              {HZ} Hz ({} samples). pprof-rs rather than `perf`: it samples in-process, so it needs \
              no external tool or kernel permission and runs the same in `make bench` on any \
              machine. Frames are named from the release build's symbol table, so a function \
              inlined into another counts as its caller.\n\n\
              | # | function (self time) | samples | share |\n| ---: | --- | ---: | ---: |\n",
+            self.heading,
             self.path,
             self.elapsed.as_secs_f64(),
             self.samples
@@ -166,8 +183,13 @@ impl ProfileRun {
             })
             .collect();
         md += &format!(
-            "\nWhere the time goes, by crate (self time): {}.\n",
-            shares.join(", ")
+            "\nWhere the time goes, by crate (self time): {}.{}\n",
+            shares.join(", "),
+            if self.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", self.detail)
+            }
         );
         md
     }
@@ -176,9 +198,47 @@ impl ProfileRun {
 /// Profiles a fresh 1x import of `corpus` into `dir`.
 pub fn import(corpus: &Path, dir: &Path) -> Result<ProfileRun, String> {
     sample(
-        "the import path (store, index, entity/date/meeting extraction) of the 1x corpus",
+        "Profile of the slowest core path",
+        "The slowest core path is the import (store, index, entity/date/meeting extraction) \
+         of the 1x corpus",
         || crate::growth::import(corpus, dir).map(|(_, _, elapsed)| elapsed),
     )
+}
+
+pub const TIMELINE_READS: usize = 10;
+
+/// Profiles what the timeline tab asks the core for each time it opens
+/// (`timeline()` and `entities()`), on the benchmark library: the core part
+/// of the slowest desktop path.
+pub fn timeline_reads(lib: &parley_core::Library) -> Result<ProfileRun, String> {
+    let (mut timeline, mut entity_reads) = (Vec::new(), Vec::new());
+    let (mut events, mut entities) = (0, 0);
+    let mut run = sample(
+        "Profile of the timeline tab's core reads",
+        "The timeline tab loads `Library::timeline()` and `Library::entities()` each time it \
+         opens; on the benchmark library both read 10 times in a row took",
+        || {
+            let started = std::time::Instant::now();
+            for _ in 0..TIMELINE_READS {
+                let t = std::time::Instant::now();
+                events = lib.timeline().map_err(|e| format!("timeline: {e}"))?.len();
+                timeline.push(t.elapsed());
+                let t = std::time::Instant::now();
+                entities = lib.entities().map_err(|e| format!("entities: {e}"))?.len();
+                entity_reads.push(t.elapsed());
+            }
+            Ok(started.elapsed())
+        },
+    )?;
+    let med =
+        |v: &[Duration]| crate::stats::Latency::of(v).map_or(0.0, |l| l.p50.as_secs_f64() * 1e3);
+    run.detail = format!(
+        "Medians under the profiler: `timeline()` ({events} events) {:.1} ms, `entities()` \
+         ({entities} entities) {:.1} ms.",
+        med(&timeline),
+        med(&entity_reads)
+    );
+    Ok(run)
 }
 
 #[cfg(test)]
@@ -194,7 +254,9 @@ mod tests {
         assert_eq!(clean("main"), "main");
         assert_eq!(crate_of("<tantivy::X as core::Y>::f"), "tantivy");
         assert_eq!(crate_of("sqlite3VdbeExec"), "SQLite (C)");
-        assert_eq!(crate_of("memcpy"), "other: memcpy");
+        assert_eq!(crate_of("vdbeSorterCompareInt"), "SQLite (C)");
+        assert_eq!(crate_of("memcpy"), "C runtime");
+        assert_eq!(crate_of("__memmove_avx_unaligned_erms"), "C runtime");
     }
 
     #[test]
@@ -202,7 +264,7 @@ mod tests {
         let leaves = [("a::x", 3), ("b::y", 5), ("a::z", 4)]
             .into_iter()
             .map(|(n, c)| (n.to_string(), c));
-        let p = summarise("test", Duration::from_secs(1), leaves);
+        let p = summarise("Profile", "test", Duration::from_secs(1), leaves);
         assert_eq!(p.samples, 12);
         assert_eq!(p.top[0].name, "b::y");
         assert_eq!(p.crates[0].name, "a", "a has 7 samples");

@@ -178,13 +178,15 @@ pub fn growth(g: &Growth) -> String {
         "\n## Growth\n\n\
          The import path (one `Library::import`: store, index, entity/date/meeting extraction) \
          and the search path (the {}-query set, {} timed runs each) at each scale, in a fresh \
-         library. The larger corpora are the benchmark library's articles written k times, \
+         library; the import time is the fastest of {} fresh imports (the work is fixed, so the \
+         fastest run is the one least disturbed by other work on the machine). The larger corpora are the benchmark library's articles written k times, \
          each copy with its own id and a copy mark in title and text, so import stores rather \
          than skips it as a duplicate.\n\n\
          | scale | articles | import | per article | events | search p50 | search p99 |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
         crate::queries::parse(crate::queries::COMMITTED).map_or(0, |q| q.len()),
-        g.reps
+        g.reps,
+        g.rounds
     );
     for p in &g.points {
         md += &format!(
