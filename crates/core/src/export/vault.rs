@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 
+mod disk;
+
 pub const MANIFEST: &str = ".parley-export.json";
 
 /// What writing an export did, file by file (paths relative to the folder).
@@ -60,8 +62,9 @@ pub fn write(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteRepor
 /// folder before anything in it is touched.
 pub struct Plan {
     dir: PathBuf,
-    /// Pages to write: absent now, or Parley's and unedited.
-    puts: Vec<String>,
+    /// Pages to write: absent now (`false`), or Parley's and unedited
+    /// (`true`, replaced).
+    puts: Vec<(String, bool)>,
     /// Pages an earlier export wrote that are no longer produced, unedited.
     removes: Vec<String>,
     manifest: Manifest,
@@ -71,24 +74,24 @@ pub struct Plan {
 }
 
 /// Reads the manifest and the pages already in `dir` and decides, page by
-/// page, what [`Plan::apply`] writes, leaves alone or removes.
+/// page, what [`Plan::apply`] writes, leaves alone or removes. A page whose
+/// bytes are already what this export produces is not written again.
 pub fn plan(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan> {
-    let manifest_path = dir.join(MANIFEST);
-    let old: Manifest = match fs::read(&manifest_path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            Error::invalid(format!(
-                "{} is not a Parley export manifest ({e}); move it away to export here",
-                manifest_path.display()
-            ))
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
-        Err(e) => {
-            return Err(Error::io(
-                format!("cannot read {}", manifest_path.display()),
-                e,
-            ))
-        }
-    };
+    let old = read_manifest(&dir.join(MANIFEST))?;
+    let pages: Vec<(&String, &Vec<u8>)> = files.iter().collect();
+    for (rel, _) in &pages {
+        check_relative(rel)?;
+    }
+    // A folder that is not there yet holds no pages: no need to look.
+    let fresh = !dir.exists();
+    let seen = disk::each(&pages, |(rel, content)| {
+        let now = if fresh {
+            Found::Missing
+        } else {
+            found(&dir.join(rel))?
+        };
+        Ok((hash(content), now))
+    })?;
     let mut plan = Plan {
         dir: dir.to_path_buf(),
         puts: Vec::new(),
@@ -100,49 +103,44 @@ pub fn plan(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan> {
         report: WriteReport::default(),
     };
     let (new, report) = (&mut plan.manifest, &mut plan.report);
-    for (rel, content) in files {
-        check_relative(rel)?;
-        let path = dir.join(rel);
-        let digest = hash(content);
-        match current(&path)? {
-            Current::Missing => {
-                plan.puts.push(rel.clone());
-                new.files.insert(rel.clone(), digest);
+    for ((rel, _), (digest, now)) in pages.into_iter().zip(seen) {
+        let rel = rel.clone();
+        match now {
+            Found::Missing => {
+                plan.puts.push((rel.clone(), false));
+                new.files.insert(rel, digest);
             }
-            Current::Other => report.foreign.push(rel.clone()),
-            Current::File(bytes) => {
-                let now = hash(&bytes);
-                match old.files.get(rel) {
-                    _ if now == digest => {
-                        report.unchanged.push(rel.clone());
-                        new.files.insert(rel.clone(), digest);
-                    }
-                    Some(wrote) if *wrote == now => {
-                        plan.puts.push(rel.clone());
-                        new.files.insert(rel.clone(), digest);
-                    }
-                    Some(wrote) => {
-                        report.edited.push(rel.clone());
-                        // Still Parley's page, still edited: keep what
-                        // Parley wrote so the next export sees the edit too.
-                        new.files.insert(rel.clone(), wrote.clone());
-                    }
-                    None => report.foreign.push(rel.clone()),
+            Found::Other => report.foreign.push(rel),
+            Found::File(now) => match old.files.get(&rel) {
+                _ if now == digest => {
+                    report.unchanged.push(rel.clone());
+                    new.files.insert(rel, digest);
                 }
-            }
+                Some(wrote) if *wrote == now => {
+                    plan.puts.push((rel.clone(), true));
+                    new.files.insert(rel, digest);
+                }
+                Some(wrote) => {
+                    // Still Parley's page, still edited: keep what Parley
+                    // wrote so the next export sees the edit too.
+                    new.files.insert(rel.clone(), wrote.clone());
+                    report.edited.push(rel);
+                }
+                None => report.foreign.push(rel),
+            },
         }
     }
     for (rel, wrote) in &old.files {
         if files.contains_key(rel) || check_relative(rel).is_err() {
             continue;
         }
-        match current(&dir.join(rel))? {
-            Current::File(bytes) if hash(&bytes) == *wrote => plan.removes.push(rel.clone()),
-            Current::File(_) => {
+        match found(&dir.join(rel))? {
+            Found::File(now) if now == *wrote => plan.removes.push(rel.clone()),
+            Found::File(_) => {
                 report.edited.push(rel.clone());
                 new.files.insert(rel.clone(), wrote.clone());
             }
-            Current::Missing | Current::Other => {}
+            Found::Missing | Found::Other => {}
         }
     }
     Ok(plan)
@@ -150,20 +148,32 @@ pub fn plan(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan> {
 
 impl Plan {
     /// Writes the pages `files` holds (the same map [`plan`] was given),
-    /// removes the pages no longer produced, and records the manifest.
+    /// removes the pages no longer produced, and records the manifest last.
     pub fn apply(self, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteReport> {
         let Plan {
             dir,
             puts,
             removes,
-            manifest,
+            mut manifest,
             mut report,
         } = self;
-        fs::create_dir_all(&dir)
-            .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
-        for rel in puts {
-            put(&dir.join(&rel), &files[&rel])?;
-            report.written.push(rel);
+        disk::create_folders(&dir, puts.iter().map(|(rel, _)| rel.as_str()))?;
+        let wrote = disk::each(&puts, |(rel, replace)| {
+            let path = dir.join(rel);
+            if *replace {
+                disk::replace(&path, &files[rel]).map(|()| true)
+            } else {
+                disk::create(&path, &files[rel])
+            }
+        })?;
+        for ((rel, _), wrote) in puts.into_iter().zip(wrote) {
+            if wrote {
+                report.written.push(rel);
+            } else {
+                // Someone put a file there since the plan looked.
+                manifest.files.remove(&rel);
+                report.foreign.push(rel);
+            }
         }
         for rel in removes {
             let path = dir.join(&rel);
@@ -172,35 +182,45 @@ impl Plan {
             report.removed.push(rel);
         }
         let json = serde_json::to_vec_pretty(&manifest).expect("manifests serialise");
-        put(&dir.join(MANIFEST), &json)?;
+        disk::write_atomically(&dir.join(MANIFEST), &json)?;
         Ok(report)
     }
 }
 
-enum Current {
+fn read_manifest(path: &Path) -> Result<Manifest> {
+    match fs::read(path) {
+        // Empty is what a crash right after a first export can leave on a
+        // file system that allocates on write-back (ext4, XFS): as if none.
+        Ok(bytes) if bytes.is_empty() => Ok(Manifest::default()),
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            Error::invalid(format!(
+                "{} is not a Parley export manifest ({e}); move it away to export here",
+                path.display()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+        Err(e) => Err(Error::io(format!("cannot read {}", path.display()), e)),
+    }
+}
+
+/// What is at a page's path now.
+enum Found {
     Missing,
-    File(Vec<u8>),
+    /// A file, by the hash of its bytes.
+    File(String),
     /// A directory or a symlink: never written through.
     Other,
 }
 
-fn current(path: &Path) -> Result<Current> {
+fn found(path: &Path) -> Result<Found> {
     match fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Current::Missing),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Missing),
         Err(e) => Err(Error::io(format!("cannot read {}", path.display()), e)),
         Ok(m) if m.is_file() => fs::read(path)
-            .map(Current::File)
+            .map(|bytes| Found::File(hash(&bytes)))
             .map_err(|e| Error::io(format!("cannot read {}", path.display()), e)),
-        Ok(_) => Ok(Current::Other),
+        Ok(_) => Ok(Found::Other),
     }
-}
-
-fn put(path: &Path, content: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| Error::io(format!("cannot create the folder {}", parent.display()), e))?;
-    }
-    fs::write(path, content).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 /// A page path must stay inside the export folder.
@@ -266,6 +286,50 @@ mod tests {
             "an edit stays protected on later exports"
         );
         assert_eq!(third.unchanged, vec!["a.md"]);
+    }
+
+    #[test]
+    fn an_unchanged_page_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let pages = files(&[("Notes/a.md", "A"), ("Tags/b.md", "B")]);
+        write(dir.path(), &pages).unwrap();
+        let a = dir.path().join("Notes/a.md");
+        let past = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        fs::File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        let again = write(dir.path(), &pages).unwrap();
+        assert!(again.written.is_empty(), "{again:?}");
+        assert_eq!(
+            fs::metadata(&a).unwrap().modified().unwrap(),
+            past,
+            "a page already holding the bytes is not touched (sync tools see no change)"
+        );
+    }
+
+    #[test]
+    fn an_empty_manifest_counts_as_none() {
+        // What a crash soon after a first export can leave behind.
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &files(&[("a.md", "A")])).unwrap();
+        fs::write(dir.path().join(MANIFEST), "").unwrap();
+        fs::write(dir.path().join("b.md"), "").unwrap();
+        let again = write(dir.path(), &files(&[("a.md", "A"), ("b.md", "B")])).unwrap();
+        assert_eq!(
+            again.unchanged,
+            vec!["a.md"],
+            "a page with Parley's bytes is adopted"
+        );
+        assert_eq!(again.foreign, vec!["b.md"], "anything else is left alone");
+        let third = write(dir.path(), &files(&[("a.md", "A2")])).unwrap();
+        assert_eq!(
+            third.written,
+            vec!["a.md"],
+            "the adopted page is Parley's again"
+        );
     }
 
     #[test]
