@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::Result;
 
 use super::data::Snapshot;
-use super::segments::csv_error;
+use super::segments::{csv_error, text_cell};
 
 pub fn csv(snap: &Snapshot) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -30,16 +30,18 @@ pub fn csv(snap: &Snapshot) -> Result<Vec<u8>> {
             .iter()
             .map(|ev| source_line(snap, ev.article_id))
             .collect();
+        // Places, participants, quotes and sources are text from articles
+        // and the researcher; the rest is Parley's own.
         w.write_record([
             e.id.to_string().as_str(),
             e.date.as_deref().unwrap_or(""),
             &kind,
             &status,
-            e.place.as_deref().unwrap_or(""),
-            &e.participants.join("; "),
+            &text_cell(e.place.as_deref().unwrap_or("")),
+            &text_cell(&e.participants.join("; ")),
             if e.confirmed { "yes" } else { "no" },
-            &quotes.join("\n\n"),
-            &sources.join("\n"),
+            &text_cell(&quotes.join("\n\n")),
+            &text_cell(&sources.join("\n")),
         ])
         .map_err(csv_error)?;
     }
