@@ -13,12 +13,13 @@ export const PAGE_SIZE = 50;
 
 export class SearchSession {
   query = $state('');
-  results = $state<SearchResults | null>(null);
+  // Raw: replaced whole per answer, never mutated.
+  results = $state.raw<SearchResults | null>(null);
   /** A malformed query: shown inline, since the user is mid-typing. */
   error = $state<BackendError | null>(null);
   pending = $state(false);
   /** Passages and notes matching the words of the query (not its fields). */
-  annotations = $state<AnnotationHit[]>([]);
+  annotations = $state.raw<AnnotationHit[]>([]);
 
   #seq = 0;
   /** The search `set` started, while it runs. */
