@@ -14,10 +14,13 @@ pub struct RunContext {
     pub commit: String,
     /// Whether the working tree differed from the commit.
     pub dirty: bool,
+    /// The 1-minute load average at the start and at the end of the run:
+    /// on a shared machine it says how much other work the figures carry.
+    pub load: (Option<f64>, Option<f64>),
 }
 
 impl RunContext {
-    pub fn detect(repo: &Path) -> RunContext {
+    pub fn detect(repo: &Path, load_at_start: Option<f64>) -> RunContext {
         let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         RunContext {
             date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -27,8 +30,19 @@ impl RunContext {
                 .unwrap_or_else(|| "unknown".to_string()),
             dirty: git(repo, &["status", "--porcelain", "--untracked-files=no"])
                 .is_some_and(|s| !s.is_empty()),
+            load: (load_at_start, load_average()),
         }
     }
+}
+
+/// The 1-minute load average (/proc/loadavg), where there is one.
+pub fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The first `model name` in /proc/cpuinfo.

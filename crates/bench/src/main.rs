@@ -125,6 +125,7 @@ struct Scale {
 
 fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
+    let load_at_start = machine::load_average();
     let scale = if args.quick {
         Scale {
             plan: Plan {
@@ -226,7 +227,10 @@ fn run(args: &Args) -> Result<(), String> {
     let mut issue_targets = sections::core_targets(&imports, Some(&export), &tagging, &growth);
     issue_targets.extend(desktop.targets());
     let report = Report {
-        context: machine::RunContext::detect(&std::env::current_dir().unwrap_or_default()),
+        context: machine::RunContext::detect(
+            &std::env::current_dir().unwrap_or_default(),
+            load_at_start,
+        ),
         imports,
         size,
         extraction,

@@ -45,7 +45,16 @@ pub fn render(r: &Report) -> String {
         r.plan.reps,
         r.plan.warmup
     );
-    md += &format!("- Whole run: {}\n\n", secs(r.total_wall));
+    md += &format!("- Whole run: {}\n", secs(r.total_wall));
+    let load = |l: Option<f64>| l.map_or("unknown".to_string(), |l| format!("{l:.1}"));
+    md += &format!(
+        "- Load average (1 min) at the start and the end: {} and {}, on {} CPUs: other work on \
+         the machine runs alongside, so compare ratios measured in the same run rather than \
+         absolute figures across runs\n\n",
+        load(ctx.load.0),
+        load(ctx.load.1),
+        ctx.cpus
+    );
 
     md += "## Targets\n\n| target | figure | result |\n| --- | --- | --- |\n";
     for t in r.targets() {
@@ -79,7 +88,9 @@ pub fn render(r: &Report) -> String {
         );
     }
     md += &format!(
-        "\nArticles/s counts every article read, duplicate texts included. \
+        "\nEach import is the whole import path (`Library::import`): the articles stored, \
+         indexed, and their entities, dates and meetings extracted and merged into the \
+         timeline. Articles/s counts every article read, duplicate texts included. \
          Both imports: {} wall time. On disk afterwards: search index {}, \
          SQLite {} (after a WAL checkpoint). For scale, the FTS5 baseline table \
          over the same {} articles took {} to build and {} on disk.\n",
