@@ -242,6 +242,39 @@ impl Growth {
     pub fn search_sublinear(&self) -> bool {
         self.search_exponent().is_some_and(|b| b < 1.0)
     }
+
+    /// The console summary: one line per scale, then the exponents.
+    pub fn lines(&self) -> String {
+        let mut out = String::new();
+        for p in &self.points {
+            out += &format!(
+                "  {}x  {:>6} articles  import {:>6.2} s ({:.0} µs/article)  search p50 {:.3} ms  p99 {:.3} ms\n",
+                p.scale,
+                p.articles,
+                p.import.as_secs_f64(),
+                p.per_article().as_secs_f64() * 1e6,
+                p.search.p50.as_secs_f64() * 1e3,
+                p.search.p99.as_secs_f64() * 1e3
+            );
+        }
+        let b = |x: Option<f64>| x.map_or("—".to_string(), |b| format!("{b:.2}"));
+        out + &format!(
+            "  exponents (log-log fit): import {} ({}), search p50 {} ({}), p99 {}",
+            b(self.import_exponent()),
+            if self.import_linear() {
+                "linear or better"
+            } else {
+                "super-linear"
+            },
+            b(self.search_exponent()),
+            if self.search_sublinear() {
+                "sub-linear"
+            } else {
+                "not sub-linear"
+            },
+            b(self.search_p99_exponent())
+        )
+    }
 }
 
 #[cfg(test)]

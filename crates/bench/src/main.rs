@@ -249,6 +249,7 @@ fn run(args: &Args) -> Result<(), String> {
         events.line()
     );
     println!("Ripgrep\n  {}", rg.line());
+    println!("Growth\n{}", growth.lines());
     println!("Desktop (real app)\n{}", desktop.line());
     if let Some(out) = &args.out {
         let md = markdown::render(&report)

@@ -154,9 +154,10 @@ impl ProfileRun {
         let mut md = format!(
             "\n## {}\n\n\
              {}: {:.2} s here, under pprof-rs sampling every thread at \
-             {HZ} Hz ({} samples). pprof-rs rather than `perf`: it samples in-process, so it needs \
-             no external tool or kernel permission and runs the same in `make bench` on any \
-             machine. Frames are named from the release build's symbol table, so a function \
+             {HZ} Hz ({} samples). pprof-rs rather than `perf`: it samples in-process on a timer \
+             signal, so it needs no external tool, no kernel permission and no hardware \
+             performance counters (virtual machines often expose none), and runs the same in \
+             `make bench` on any machine. Frames are named from the release build's symbol table, so a function \
              inlined into another counts as its caller.\n\n\
              | # | function (self time) | samples | share |\n| ---: | --- | ---: | ---: |\n",
             self.heading,
