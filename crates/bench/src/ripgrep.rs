@@ -152,3 +152,61 @@ impl RgRun {
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::latency::EngineRun;
+    use crate::queries::{parse, COMMITTED};
+
+    #[test]
+    fn only_terms_and_phrases_are_literal() {
+        let literal: Vec<String> = parse(COMMITTED)
+            .unwrap()
+            .into_iter()
+            .map(|query| QueryRun {
+                query,
+                parley: EngineRun::default(),
+                fts5: EngineRun::default(),
+            })
+            .filter_map(|q| super::literal(&q))
+            .collect();
+        assert!(literal.contains(&"oil".to_string()));
+        assert!(
+            literal.contains(&"interest rates".to_string()),
+            "phrases lose their quotes"
+        );
+        for q in &literal {
+            assert!(!q.contains(['"', '*', ':', '~', '(']), "{q} is not literal");
+            assert!(
+                !q.contains(" AND ") && !q.contains(" OR "),
+                "{q} is not literal"
+            );
+        }
+    }
+
+    #[test]
+    fn texts_are_written_one_file_per_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src");
+        std::fs::create_dir(&src).unwrap();
+        std::fs::write(src.join("a.txt"), "Oil prices\n\nCrude oil rose.\n").unwrap();
+        std::fs::write(src.join("b.txt"), "Coffee\n\nBeans fell.\n").unwrap();
+        let mut lib = Library::open(
+            &dir.path().join("lib"),
+            parley_core::OpenOptions { seed: false },
+        )
+        .unwrap();
+        lib.import(&[src], &mut |_| {}).unwrap();
+        let out = dir.path().join("texts");
+        let (files, bytes) = write_texts(&lib, &out).unwrap();
+        assert_eq!(files, 2);
+        assert!(bytes > 0);
+        let oil = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .find(|t| t.contains("Crude oil rose."))
+            .expect("the article's text is in a file");
+        assert!(oil.starts_with("Oil prices\n\n"), "title first: {oil}");
+    }
+}

@@ -215,3 +215,71 @@ pub fn growth(g: &Growth) -> String {
     );
     md
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::growth::GrowthPoint;
+    use crate::stats::Latency;
+
+    fn lat(ms: u64) -> Latency {
+        Latency::of(&[Duration::from_millis(ms)]).unwrap()
+    }
+
+    fn growth(import_s: [u64; 3], search_ms: [u64; 3]) -> Growth {
+        let points = [1, 2, 4]
+            .iter()
+            .zip(import_s.iter().zip(search_ms))
+            .map(|(&scale, (&i, s))| GrowthPoint {
+                scale,
+                articles: 20_000 * scale,
+                import: Duration::from_secs(i),
+                events: 800 * scale,
+                search: lat(s),
+            })
+            .collect();
+        Growth {
+            points,
+            reps: 10,
+            rounds: 2,
+        }
+    }
+
+    #[test]
+    fn growth_states_what_the_exponents_say() {
+        let md = super::growth(&growth([10, 20, 40], [1, 1, 2]));
+        assert!(md.contains("import b = 1.00"), "{md}");
+        assert!(md.contains("Import grows linearly or better"), "{md}");
+        assert!(md.contains("search grows sub-linearly"), "{md}");
+        assert!(md.contains("| 4x | 80,000 | 40.00 s | 500 µs |"), "{md}");
+        let md = super::growth(&growth([10, 25, 70], [1, 2, 4]));
+        assert!(md.contains("faster than linearly"), "{md}");
+        assert!(md.contains("linearly or worse"), "{md}");
+    }
+
+    #[test]
+    fn core_targets_judge_import_growth_and_a_missing_export() {
+        let imports = [ImportRun {
+            corpus: "Reuters-21578",
+            expected: 10,
+            imported: 10,
+            duplicates: 0,
+            failed: 0,
+            bytes: 100,
+            elapsed: Duration::from_secs(12),
+        }];
+        let tagging = TaggingRun {
+            passages_before: 10_000,
+            setup: Duration::from_secs(1),
+            tag_span: lat(1),
+            with_codebook: lat(25),
+            article_passages: lat(1),
+        };
+        let rows = core_targets(&imports, None, &tagging, &growth([10, 20, 40], [1, 1, 2]));
+        assert_eq!(rows[0].met, Some(true), "12 s is under 30 s");
+        assert_eq!(rows[1].met, None, "no export run, no verdict");
+        assert_eq!(rows[2].verdict(), "MISS", "a 25 ms p99 misses 20 ms");
+        assert_eq!(rows[3].figure, "time ∝ n^1.00");
+        assert_eq!(rows[4].met, Some(true));
+    }
+}
