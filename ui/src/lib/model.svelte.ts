@@ -80,6 +80,7 @@ export class AppModel {
       void this.ann.loadNotes();
       void this.ann.loadReview();
       void this.timeline.reload();
+      this.timeline.prefetch();
       if (this.selectedId === null && articles.length > 0) {
         await this.open(newest(articles).id);
       }

@@ -62,6 +62,10 @@ async function setup(events = EVENTS) {
   return { backend, model };
 }
 
+/** The entity list's row for entity `id`, once the entities have loaded. */
+const entityRow = (id: number) =>
+  waitFor(() => screen.getAllByTestId('entity-row').find((r) => r.getAttribute('data-entity-id') === String(id))!);
+
 const markerIds = () => screen.queryAllByTestId('timeline-marker').map((m) => Number(m.getAttribute('data-event-id')));
 
 describe('timeline tab', () => {
@@ -158,8 +162,8 @@ describe('timeline tab', () => {
   it('entities can be renamed from the list', async () => {
     const { backend } = await setup();
     await fireEvent.click(screen.getByTestId('timeline-section-entities'));
-    const row = screen.getAllByTestId('entity-row').find((r) => r.getAttribute('data-entity-id') === '11')!;
-    await fireEvent.click(within(row).getAllByRole('button')[0]);
+    const row = await entityRow(11);
+    await fireEvent.click(row);
     await fireEvent.input(screen.getByTestId('entity-name'), { target: { value: 'Vladimir V. Putin' } });
     await fireEvent.click(screen.getByTestId('entity-rename'));
     await waitFor(() => expect(backend.timelineData.entity(11).name).toBe('Vladimir V. Putin'));
@@ -168,8 +172,7 @@ describe('timeline tab', () => {
   it('entities merge (same kind only offered) and split by spelling', async () => {
     const { backend } = await setup();
     await fireEvent.click(screen.getByTestId('timeline-section-entities'));
-    const kerry = screen.getAllByTestId('entity-row').find((r) => r.getAttribute('data-entity-id') === '10')!;
-    await fireEvent.click(within(kerry).getAllByRole('button')[0]);
+    await fireEvent.click(await entityRow(10));
     const from = screen.getByTestId('entity-merge-from') as HTMLSelectElement;
     expect([...from.options].map((o) => o.textContent), 'only people are offered to merge into a person').toEqual([
       'Merge another into this…',
