@@ -121,6 +121,8 @@ struct Scale {
     plan: Plan,
     growth: growth::GrowthPlan,
     rg_reps: usize,
+    /// rg runs per query with the texts dropped from the page cache first.
+    rg_cold_reps: usize,
 }
 
 fn run(args: &Args) -> Result<(), String> {
@@ -138,6 +140,7 @@ fn run(args: &Args) -> Result<(), String> {
                 reps: 3,
             },
             rg_reps: 3,
+            rg_cold_reps: 1,
         }
     } else {
         Scale {
@@ -148,6 +151,7 @@ fn run(args: &Args) -> Result<(), String> {
                 reps: 10,
             },
             rg_reps: 10,
+            rg_cold_reps: 3,
         }
     };
     let queries = queries::parse(queries::COMMITTED)?;
@@ -184,7 +188,7 @@ fn run(args: &Args) -> Result<(), String> {
     let runs = latency::run(&lib, &fts, &queries, scale.plan);
     drop(fts);
     eprintln!("ripgrep over the same texts …");
-    let rg = ripgrep::run(&lib, &runs, scratch.path(), scale.rg_reps)?;
+    let rg = ripgrep::run(&lib, &runs, scratch.path(), scale.rg_reps, scale.rg_cold_reps)?;
     eprintln!("tagging: 10,000 passages, then timed tags …");
     let tagging = tagging::run()?;
 

@@ -24,6 +24,8 @@ use crate::stats::{ratio, Latency};
 pub struct RgQuery {
     pub query: String,
     pub rg: Latency,
+    /// With the files dropped from the page cache before each run (Linux).
+    pub cold: Option<Latency>,
     /// Files rg listed.
     pub files: usize,
     pub parley: Latency,
@@ -36,6 +38,7 @@ pub struct RgRun {
     pub files: usize,
     pub bytes: u64,
     pub reps: usize,
+    pub cold_reps: usize,
     /// `rg` over an empty folder: process start and exit alone.
     pub floor: Latency,
     pub queries: Vec<RgQuery>,
@@ -83,10 +86,18 @@ fn rg(args: &[&str]) -> Result<(Duration, String), String> {
     Ok((elapsed, String::from_utf8_lossy(&out.stdout).into_owned()))
 }
 
-pub fn run(lib: &Library, runs: &[QueryRun], scratch: &Path, reps: usize) -> Result<RgRun, String> {
+pub fn run(
+    lib: &Library,
+    runs: &[QueryRun],
+    scratch: &Path,
+    reps: usize,
+    cold_reps: usize,
+) -> Result<RgRun, String> {
     let (_, version) = rg(&["--version"])?;
     let dir: PathBuf = scratch.join("texts");
     let (files, bytes) = write_texts(lib, &dir)?;
+    // Written pages must reach the disk before the cache can drop them.
+    let cold_reps = if cache::flush(&dir) { cold_reps } else { 0 };
     let dir_s = dir.display().to_string();
     let empty = scratch.join("rg-empty");
     std::fs::create_dir_all(&empty).map_err(|e| e.to_string())?;
@@ -106,9 +117,15 @@ pub fn run(lib: &Library, runs: &[QueryRun], scratch: &Path, reps: usize) -> Res
         for _ in 0..reps {
             times.push(rg(&args)?.0);
         }
+        let mut cold = Vec::with_capacity(cold_reps);
+        for _ in 0..cold_reps {
+            cache::evict(&dir)?;
+            cold.push(rg(&args)?.0);
+        }
         queries.push(RgQuery {
             query: text,
             rg: Latency::of(&times).expect("reps >= 1"),
+            cold: Latency::of(&cold),
             files: listed.lines().count(),
             parley,
             parley_total: q.parley.total,
@@ -119,6 +136,7 @@ pub fn run(lib: &Library, runs: &[QueryRun], scratch: &Path, reps: usize) -> Res
         files,
         bytes,
         reps,
+        cold_reps,
         floor: Latency::of(&floor).expect("reps >= 1"),
         queries,
     })
@@ -132,11 +150,24 @@ impl RgRun {
         Some((Latency::of(&rg)?, Latency::of(&parley)?))
     }
 
+    /// Median over the queries' cold medians, if cold runs were made.
+    pub fn pooled_cold(&self) -> Option<Latency> {
+        let cold: Vec<Duration> = self
+            .queries
+            .iter()
+            .filter_map(|q| q.cold.map(|c| c.p50))
+            .collect();
+        Latency::of(&cold)
+    }
+
     pub fn line(&self) -> String {
+        let cold = self.pooled_cold().map_or(String::new(), |c| {
+            format!("; from disk (evicted) {:.1} ms", ms(c.p50))
+        });
         match self.pooled() {
             Some((rg, parley)) => format!(
                 "{} literal queries over {} files: rg median of medians {:.1} ms vs Parley {:.3} ms \
-                 (rg ÷ Parley {:.0}×); rg process floor {:.1} ms",
+                 (rg ÷ Parley {:.0}×); rg process floor {:.1} ms{cold}",
                 self.queries.len(),
                 self.files,
                 ms(rg.p50),
@@ -146,6 +177,53 @@ impl RgRun {
             ),
             None => "no literal query measured".to_string(),
         }
+    }
+}
+
+/// Dropping the texts from the page cache, so rg reads them from disk as
+/// after a reboot. Only these files are dropped (`posix_fadvise`), not the
+/// whole cache, which would slow everyone else on a shared machine.
+#[cfg(target_os = "linux")]
+mod cache {
+    use std::os::fd::AsRawFd;
+    use std::path::Path;
+
+    /// Writes the folder's file system to disk; false if that failed.
+    pub fn flush(dir: &Path) -> bool {
+        let Ok(d) = std::fs::File::open(dir) else {
+            return false;
+        };
+        // SAFETY: syncfs only reads the descriptor, which `d` keeps open.
+        unsafe { libc::syncfs(d.as_raw_fd()) == 0 }
+    }
+
+    pub fn evict(dir: &Path) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            // SAFETY: a hint on a descriptor that `f` keeps open; it changes
+            // no memory of this process.
+            let rc = unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED) };
+            if rc != 0 {
+                return Err(format!("posix_fadvise on {}: error {rc}", path.display()));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod cache {
+    use std::path::Path;
+
+    /// No per-file cache control here: the cold runs are left out.
+    pub fn flush(_: &Path) -> bool {
+        false
+    }
+
+    pub fn evict(_: &Path) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -183,6 +261,20 @@ mod tests {
                 "{q} is not literal"
             );
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn texts_can_be_dropped_from_the_page_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "oil".repeat(10_000)).unwrap();
+        assert!(cache::flush(dir.path()), "syncfs on a temp dir works");
+        cache::evict(dir.path()).expect("posix_fadvise accepts a clean file");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap().len(),
+            30_000,
+            "dropping the cache loses nothing"
+        );
     }
 
     #[test]
