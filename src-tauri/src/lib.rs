@@ -6,6 +6,7 @@ mod commands;
 pub mod error;
 mod grants;
 mod launch;
+mod renderer;
 pub mod state;
 
 #[cfg(test)]
@@ -22,6 +23,10 @@ pub fn run() {
                 .unwrap_or_else(|_| "info,tantivy=warn".into()),
         )
         .init();
+    // Before GTK starts and before any other thread: see renderer.rs.
+    if renderer::choose() {
+        tracing::info!("no GPU render node: WebKit draws with its CPU renderer");
+    }
 
     let mut builder = tauri::Builder::default();
     // Registered first, as the plugin asks: a second launch hands over to
