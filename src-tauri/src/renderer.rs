@@ -49,12 +49,21 @@ mod tests {
     fn asks_for_the_cpu_renderer_only_without_a_render_node_and_without_a_user_choice() {
         let dir = tempfile::tempdir().unwrap();
         let dri = dir.path().join("dri");
-        assert!(needs_cpu_renderer(false, &dri), "no /dev/dri at all: no GPU");
+        assert!(
+            needs_cpu_renderer(false, &dri),
+            "no /dev/dri at all: no GPU"
+        );
         std::fs::create_dir(&dri).unwrap();
         std::fs::write(dri.join("card0"), b"").unwrap();
-        assert!(needs_cpu_renderer(false, &dri), "a display card without a render node");
+        assert!(
+            needs_cpu_renderer(false, &dri),
+            "a display card without a render node"
+        );
         std::fs::write(dri.join("renderD128"), b"").unwrap();
-        assert!(!needs_cpu_renderer(false, &dri), "a render node: WebKit's own choice");
+        assert!(
+            !needs_cpu_renderer(false, &dri),
+            "a render node: WebKit's own choice"
+        );
         std::fs::remove_file(dri.join("renderD128")).unwrap();
         assert!(!needs_cpu_renderer(true, &dri), "the user's setting wins");
     }
