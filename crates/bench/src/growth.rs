@@ -22,14 +22,18 @@ use crate::stats::Latency;
 pub struct GrowthPoint {
     pub scale: usize,
     pub articles: usize,
+    /// Wall-clock time of the fastest round.
     pub import: Duration,
+    /// CPU time (user + system, every thread) of the least costly round:
+    /// the work done, which other load on the machine barely changes.
+    pub cpu: Duration,
     pub events: usize,
     pub search: Latency,
 }
 
 impl GrowthPoint {
-    pub fn per_article(&self) -> Duration {
-        self.import / self.articles.max(1) as u32
+    pub fn cpu_per_article(&self) -> Duration {
+        self.cpu / self.articles.max(1) as u32
     }
 }
 
@@ -73,16 +77,47 @@ pub fn write_corpus(lib: &Library, scale: usize, path: &Path) -> Result<usize, S
     Ok(n)
 }
 
+/// CPU time this process has used so far, over all its threads.
+#[cfg(unix)]
+pub fn cpu_time() -> Duration {
+    // SAFETY: getrusage writes only into the zeroed struct passed to it.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
+            return Duration::ZERO;
+        }
+        usage
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// No CPU clock here: the CPU figures stay zero and are not fitted.
+#[cfg(not(unix))]
+pub fn cpu_time() -> Duration {
+    Duration::ZERO
+}
+
 /// Imports `corpus` into a fresh library at `dir`: (library, articles
-/// read, time).
+/// read, wall time).
 pub fn import(corpus: &Path, dir: &Path) -> Result<(Library, usize, Duration), String> {
+    import_timed(corpus, dir).map(|(lib, n, wall, _)| (lib, n, wall))
+}
+
+/// As `import`, with the CPU time the import took as well.
+pub fn import_timed(
+    corpus: &Path,
+    dir: &Path,
+) -> Result<(Library, usize, Duration, Duration), String> {
     let mut lib = Library::open(dir, OpenOptions { seed: false })
         .map_err(|e| format!("growth library: {e}"))?;
+    let cpu = cpu_time();
     let start = Instant::now();
     let summary = lib
         .import(&[corpus.to_path_buf()], &mut |_| {})
         .map_err(|e| format!("growth import: {e}"))?;
     let elapsed = start.elapsed();
+    let cpu = cpu_time().saturating_sub(cpu);
     if let Some(f) = summary.failed.first() {
         return Err(format!(
             "growth import: {} failed, e.g. {f:?}",
@@ -93,6 +128,7 @@ pub fn import(corpus: &Path, dir: &Path) -> Result<(Library, usize, Duration), S
         lib,
         summary.imported.len() + summary.duplicates.len(),
         elapsed,
+        cpu,
     ))
 }
 
@@ -132,10 +168,13 @@ pub fn run(
         // The best of a few fresh imports: the work is fixed, so the
         // fastest run is the one least disturbed by others on the machine.
         let mut best: Option<(Library, usize, Duration)> = None;
+        let mut cpu = Duration::MAX;
         for round in 0..plan.rounds {
             let dir = scratch.join(format!("growth-{scale}x-{round}"));
             eprintln!("growth {scale}x: import {}/{} …", round + 1, plan.rounds);
-            let run = import(&corpus, &dir)?;
+            let (lib, n, wall, used) = import_timed(&corpus, &dir)?;
+            cpu = cpu.min(used);
+            let run = (lib, n, wall);
             if best.as_ref().is_some_and(|b| b.2 <= run.2) {
                 drop(run);
                 let _ = std::fs::remove_dir_all(&dir);
@@ -155,6 +194,7 @@ pub fn run(
             scale,
             articles,
             import: elapsed,
+            cpu,
             events,
             search: latency,
         });
@@ -222,7 +262,12 @@ impl Growth {
         exponent(&pts)
     }
 
+    /// Fitted on CPU time: the judged figure.
     pub fn import_exponent(&self) -> Option<f64> {
+        self.fit(|p| p.cpu)
+    }
+
+    pub fn import_wall_exponent(&self) -> Option<f64> {
         self.fit(|p| p.import)
     }
 
@@ -248,24 +293,26 @@ impl Growth {
         let mut out = String::new();
         for p in &self.points {
             out += &format!(
-                "  {}x  {:>6} articles  import {:>6.2} s ({:.0} µs/article)  search p50 {:.3} ms  p99 {:.3} ms\n",
+                "  {}x  {:>6} articles  import {:>6.2} s wall, {:.2} s CPU ({:.0} µs CPU/article)  search p50 {:.3} ms  p99 {:.3} ms\n",
                 p.scale,
                 p.articles,
                 p.import.as_secs_f64(),
-                p.per_article().as_secs_f64() * 1e6,
+                p.cpu.as_secs_f64(),
+                p.cpu_per_article().as_secs_f64() * 1e6,
                 p.search.p50.as_secs_f64() * 1e3,
                 p.search.p99.as_secs_f64() * 1e3
             );
         }
         let b = |x: Option<f64>| x.map_or("—".to_string(), |b| format!("{b:.2}"));
         out + &format!(
-            "  exponents (log-log fit): import {} ({}), search p50 {} ({}), p99 {}",
+            "  exponents (log-log fit): import CPU {} ({}; wall {}), search p50 {} ({}), p99 {}",
             b(self.import_exponent()),
             if self.import_linear() {
                 "linear or better"
             } else {
                 "super-linear"
             },
+            b(self.import_wall_exponent()),
             b(self.search_exponent()),
             if self.search_sublinear() {
                 "sub-linear"
@@ -290,5 +337,48 @@ mod tests {
         let flat = [(1.0, 3.0), (2.0, 3.0)];
         assert!(exponent(&flat).unwrap().abs() < 1e-9, "constant cost");
         assert!(exponent(&[(1.0, 1.0)]).is_none(), "one point fits nothing");
+    }
+}
+
+#[cfg(test)]
+mod scale_steps {
+    /// `cargo test --release -p parley-bench growth_steps -- --ignored --nocapture`
+    /// imports 1x to 4x one after another and prints each time, to look
+    /// at a scale's figure on its own.
+    fn rand_suffix() -> u128 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    }
+
+    #[test]
+    #[ignore = "needs ../shared/corpora; minutes in release"]
+    fn growth_steps() {
+        let corpora =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
+        let scratch = tempfile::tempdir().unwrap();
+        let (mut base, _, _) = super::import(
+            &corpora.join("reuters21578.jsonl"),
+            &scratch.path().join("base"),
+        )
+        .unwrap();
+        let bbc = crate::ingest::Corpus::bbc(&corpora).unwrap();
+        base.import(&bbc.paths, &mut |_| {}).unwrap();
+        let steps: Vec<usize> = std::env::var("GROWTH_STEPS")
+            .map(|s| s.split(',').map(|n| n.parse().unwrap()).collect())
+            .unwrap_or(vec![1, 2, 3, 4]);
+        for scale in steps {
+            let corpus = scratch.path().join(format!("{scale}.jsonl"));
+            super::write_corpus(&base, scale, &corpus).unwrap();
+            let dir = scratch.path().join(format!("l{scale}-{}", rand_suffix()));
+            let (lib, n, t, cpu) = super::import_timed(&corpus, &dir).unwrap();
+            let events = lib.timeline().unwrap().len();
+            println!(
+                "{scale}x: {n} articles in {:.2} s ({:.2} s CPU), {events} events",
+                t.as_secs_f64(),
+                cpu.as_secs_f64()
+            );
+        }
     }
 }
