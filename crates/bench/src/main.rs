@@ -188,7 +188,13 @@ fn run(args: &Args) -> Result<(), String> {
     let runs = latency::run(&lib, &fts, &queries, scale.plan);
     drop(fts);
     eprintln!("ripgrep over the same texts …");
-    let rg = ripgrep::run(&lib, &runs, scratch.path(), scale.rg_reps, scale.rg_cold_reps)?;
+    let rg = ripgrep::run(
+        &lib,
+        &runs,
+        scratch.path(),
+        scale.rg_reps,
+        scale.rg_cold_reps,
+    )?;
     eprintln!("tagging: 10,000 passages, then timed tags …");
     let tagging = tagging::run()?;
 

@@ -271,7 +271,9 @@ mod tests {
         assert!(cache::flush(dir.path()), "syncfs on a temp dir works");
         cache::evict(dir.path()).expect("posix_fadvise accepts a clean file");
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("a.txt")).unwrap().len(),
+            std::fs::read_to_string(dir.path().join("a.txt"))
+                .unwrap()
+                .len(),
             30_000,
             "dropping the cache loses nothing"
         );
