@@ -32,19 +32,28 @@ export async function timeline({ browser, manifest, log }) {
     await sleep(400);
     opens.push(await timed(browser, () => browser.$(tid('tab-timeline')).click(), { open: true }));
   }
-  // Opens after a change: undo and redo on the Library tab (of the last
-  // tagging, when the session tagged) each mark the timeline stale, so the
-  // open paints the cached chart and then the reloaded events.
+  // Opens after a change: undo and redo of the library's newest change on
+  // the Library tab each mark the timeline stale, so the open paints the
+  // cached chart and then the reloaded events. A short article is open in
+  // the reader first: undo re-renders the open article, and the dense one's
+  // re-render would still be running at the click.
+  await browser.$(tid('tab-library')).click();
+  await (await browser.$$(tid('article-row')))[3].click();
+  await sleep(1000);
   const stale = [];
+  const undone = [];
   for (let i = 0; i < STALE_ROUNDS; i++) {
     await browser.$(tid('tab-library')).click();
     await browser.$(tid('reader')).waitForDisplayed();
-    await browser.keys(['Control', 'z']);
-    await sleep(300);
-    await browser.keys(['Control', 'y']);
-    await sleep(600);
+    for (const key of ['z', 'y']) {
+      await browser.keys(['Control', key]);
+      await sleep(500);
+      undone.push(await browser.execute(() => document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+    }
+    await sleep(500);
     stale.push(await timed(browser, () => browser.$(tid('tab-timeline')).click(), { open: true }));
   }
+  log(`timeline open after undo + redo: ${stale.map((r) => `${fmt(r.first)}/${fmt(r.total)}${r.loaded ? '' : ' (no load)'}`).join(', ')}; ${undone.slice(0, 2).join(' | ')}`);
   const staleLoads = stale.filter((r) => r.loaded);
   const count = await browser.$(tid('timeline-count')).getText();
   const loads = opens.filter((r) => r.loaded);
@@ -109,7 +118,8 @@ export async function timeline({ browser, manifest, log }) {
           ? `; for the opens that loaded: click → load starts ${split(loads, 'mount')}, timeline IPC (Rust + transport + ` +
             `JSON parse; the cached chart is painted meanwhile) ${split(loads, 'ipc')}, answered → painted ${split(loads, 'render')}`
           : '') +
-        `. After a change (undo + redo on the Library tab first; ${staleLoads.length} of ${STALE_ROUNDS} opens reloaded): ` +
+        `. After a change (undo + redo of the newest change on the Library tab first, a short article in the reader; ` +
+        `${staleLoads.length} of ${STALE_ROUNDS} opens reloaded): ` +
         `click → first chart frame with markers (the cached chart) ${split(stale, 'first')}, click → the reloaded events ` +
         `painted ${split(stale, 'total')}; not in the samples, which are what a researcher switching tabs meets. ` +
         `Each command alone, called from the page: timeline (${bare[0].n} events) ` +
