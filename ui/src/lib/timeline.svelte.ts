@@ -88,7 +88,7 @@ export class TimelineModel {
     return () => void this.#entityUsers--;
   }
 
-  /** Loads the events, even if fresh (awaiting a load already under way). */
+  /** Loads the events now, even if fresh; a later load supersedes an earlier one still under way. */
   load(): Promise<void> {
     const seq = ++this.#seq;
     // Whatever changes after this point needs another load.
