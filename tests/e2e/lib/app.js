@@ -15,6 +15,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 /** The repository root (tests/e2e/lib → ../../..). */
 export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -103,7 +107,16 @@ export async function launch(name, { extraEnv } = {}) {
 export async function screenshot(browser, name, { settle = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
   if (settle) await settled(browser);
-  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+  const file = join(SCREENSHOTS, `${name}.png`);
+  // The X display as the user sees it (ImageMagick's `import`), not
+  // WebDriver's snapshot: WebKit's snapshot re-renders the page and, with
+  // the CPU renderer Parley picks on machines without a GPU (renderer.rs),
+  // hangs for a minute on the timeline's chart, which paints normally.
+  if (process.env.DISPLAY) {
+    await execFileAsync('import', ['-window', 'root', file], { timeout: 20_000 });
+  } else {
+    await browser.saveScreenshot(file);
+  }
 }
 
 /** Resolves after two frames, or after a second where frames are throttled. */
