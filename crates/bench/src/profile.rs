@@ -208,16 +208,17 @@ pub fn import(corpus: &Path, dir: &Path) -> Result<ProfileRun, String> {
 
 pub const TIMELINE_READS: usize = 10;
 
-/// Profiles what the timeline tab asks the core for each time it opens
-/// (`timeline()` and `entities()`), on the benchmark library: the core part
-/// of the slowest desktop path.
+/// Profiles what the timeline tab asks the core for (`timeline()` on its
+/// first open and after a change, `entities()` when the entity list opens),
+/// on the benchmark library.
 pub fn timeline_reads(lib: &parley_core::Library) -> Result<ProfileRun, String> {
     let (mut timeline, mut entity_reads) = (Vec::new(), Vec::new());
     let (mut events, mut entities) = (0, 0);
     let mut run = sample(
         "Profile of the timeline tab's core reads",
-        "The timeline tab loads `Library::timeline()` and `Library::entities()` each time it \
-         opens; on the benchmark library both read 10 times in a row took",
+        "The timeline tab loads `Library::timeline()` on its first open and after a change (other \
+         opens paint from memory), and `Library::entities()` when the entity list opens; on the \
+         benchmark library both read 10 times in a row took",
         || {
             let started = std::time::Instant::now();
             for _ in 0..TIMELINE_READS {
