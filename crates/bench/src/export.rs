@@ -25,9 +25,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use parley_core::export::data::ArticleInfo;
 use parley_core::export::request::{self, Rendered};
-use parley_core::export::{vault, w3c};
+use parley_core::export::vault;
 use parley_core::export::{ExportFormat, ExportRequest, Layout, MarkdownKind, Scope};
 use parley_core::{Library, PassageFilter};
 use serde_json::json;
@@ -181,32 +180,19 @@ pub fn run(lib: &mut Library, scratch: &std::path::Path) -> Result<ExportRun, St
                 break;
             }
             let n = items.len();
-            let mut body = vec![
-                json!({"type": "TextualBody", "purpose": "tagging", "value": format!("Code {}", n % 20)}),
-            ];
+            let mut codes = vec![format!("Code {}", n % 20)];
             if n % 3 == 0 {
-                body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": format!("Code {}", (n + 7) % 20)}));
+                codes.push(format!("Code {}", (n + 7) % 20));
             }
-            body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": format!("Passage {n}: *why* it matters, see [source].")}));
-            items.push(json!({
-                "type": "Annotation",
-                "body": body,
-                "target": {
-                    "source": w3c::article_uri(&ArticleInfo {
-                        id: summary.id,
-                        title: String::new(),
-                        outlet: None,
-                        author: None,
-                        published: None,
-                        url: None,
-                        source: summary.source.clone(),
-                    }),
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": text[start..start + SPAN].iter().collect::<String>()},
-                        {"type": "TextPositionSelector", "start": start, "end": start + SPAN},
-                    ],
-                },
-            }));
+            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            items.push(crate::populate::annotation(
+                &summary.source,
+                &text,
+                start,
+                start + SPAN,
+                &codes,
+                &format!("Passage {n}: *why* it matters, see [source]."),
+            ));
         }
     }
     let doc = json!({"type": "AnnotationPage", "items": items}).to_string();

@@ -66,12 +66,7 @@ export async function launch(name, { extraEnv } = {}) {
   // WebDriver cannot reach); with no answer in it, it plays a cancel.
   env.PARLEY_E2E_DIALOG_ANSWERS = join(root, 'dialog-answer.json');
   Object.assign(env, extraEnv?.(root) ?? {});
-  const wrapper = join(root, 'parley.sh');
-  const exports = Object.entries(env)
-    .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
-    .join('\n');
-  await writeFile(wrapper, `#!/bin/sh\n${exports}\nexec ${shellQuote(APP)} "$@"\n`);
-  await chmod(wrapper, 0o755);
+  const wrapper = await writeLauncher(join(root, 'parley.sh'), env, APP);
 
   const { hostname, port } = new URL(DRIVER);
   const browser = await remote({
@@ -135,6 +130,20 @@ async function settled(browser) {
 /** `[data-testid=…]`, the UI's stable hooks for tests. */
 export function tid(id) {
   return `[data-testid="${id}"]`;
+}
+
+/**
+ * Writes an executable script at `file` that sets `env` and execs `app`:
+ * tauri-driver passes only `application` and `args` to the app, not the
+ * environment (the benchmark in tests/perf launches the same way).
+ */
+export async function writeLauncher(file, env, app) {
+  const exports = Object.entries(env)
+    .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
+    .join('\n');
+  await writeFile(file, `#!/bin/sh\n${exports}\nexec ${shellQuote(app)} "$@"\n`);
+  await chmod(file, 0o755);
+  return file;
 }
 
 function shellQuote(s) {

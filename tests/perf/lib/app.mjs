@@ -1,12 +1,11 @@
-// Launching the release app on the benchmark library through tauri-driver.
-// As in tests/e2e/lib/app.js, the app is started through a small wrapper
-// script: tauri-driver passes only `application` and `args`, not the
-// environment, and the app needs PARLEY_DATA_DIR and XDG dirs of its own.
+// Launching the release app on the benchmark library through tauri-driver,
+// through the same wrapper script as tests/e2e (see `writeLauncher`): the
+// app needs PARLEY_DATA_DIR and XDG dirs of its own.
 
-import { chmod, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findApp } from './proc.mjs';
+import { tid, writeLauncher } from '../../e2e/lib/app.js';
 
 export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -14,8 +13,7 @@ export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
 // tests/perf has no node_modules of its own.
 const { remote } = await import(pathToFileURL(join(REPO, 'tests/e2e/node_modules/webdriverio/build/node.js')).href);
 
-/** `[data-testid=…]`, the UI's stable hooks for tests. */
-export const tid = (id) => `[data-testid="${id}"]`;
+export { tid };
 
 /**
  * Starts a session: returns `{ browser, pid, requested }`, `requested` being
@@ -28,10 +26,7 @@ export async function launch({ env, app, dataDir, xdg }) {
     XDG_DATA_HOME: join(xdg, 'share'),
     XDG_CACHE_HOME: join(xdg, 'cache'),
   };
-  const wrapper = join(xdg, 'parley.sh');
-  const exports = Object.entries(vars).map(([k, v]) => `export ${k}=${quote(v)}`).join('\n');
-  await writeFile(wrapper, `#!/bin/sh\n${exports}\nexec ${quote(app)} "$@"\n`);
-  await chmod(wrapper, 0o755);
+  const wrapper = await writeLauncher(join(xdg, 'parley.sh'), vars, app);
   const { hostname, port } = new URL(env.url);
   const requested = Date.now();
   const browser = await remote({
@@ -48,8 +43,4 @@ export async function launch({ env, app, dataDir, xdg }) {
   await browser.setTimeout({ script: 120_000 });
   const pid = await findApp(env.driverPid, app);
   return { browser, pid, requested };
-}
-
-function quote(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
