@@ -27,6 +27,13 @@ use args::{ArticleAction, Cli, Command, SetArgs, Sort};
 use output::Output;
 
 fn main() -> ExitCode {
+    // `parley-cli search … | head` closes the pipe early: end quietly, as
+    // Unix tools do, instead of Rust's default of panicking on the write.
+    #[cfg(unix)]
+    // SAFETY: first thing in main, before any thread; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG")

@@ -445,3 +445,43 @@ fn dates_reads_a_text_and_resolves_against_the_reference() {
         "reading a text creates no library"
     );
 }
+
+/// `parley-cli articles | head -1`: the reader leaves early, and the CLI
+/// ends quietly (by SIGPIPE, as Unix tools do) rather than panicking.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path())
+        .arg("import")
+        .arg(repo_root().join("seeds"))
+        .assert()
+        .success();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parley-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .env_remove("PARLEY_DATA_DIR")
+        .arg("articles")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Closed before the CLI has opened the library, so its first line of
+    // output meets a pipe nobody reads.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "no panic on a closed pipe: {stderr}"
+    );
+    assert_eq!(
+        out.status.signal(),
+        Some(libc::SIGPIPE),
+        "ends by SIGPIPE: {:?}",
+        out.status
+    );
+}
