@@ -15,6 +15,7 @@
 
 mod entity;
 mod gazetteer;
+mod given_names;
 mod lexicon;
 mod runs;
 
@@ -321,7 +322,7 @@ fn classify(text: &str, tokens: &[Token], run: &Run, found: &mut Vec<Found>) {
     // said". A club or company the same verbs follow ("Nelson Town met",
     // "Merrill Lynch said") is not one.
     let cue = runs::person_cue(text, tokens, run);
-    let given = lexicon::GIVEN_NAMES.contains(&words[0]);
+    let given = given_names::GIVEN_NAMES.contains(&words[0]);
     let last = words[words.len() - 1];
     if lexicon::ORG_HEADS.contains(&last) && !given {
         if cue.is_some() && words.len() >= 2 {
