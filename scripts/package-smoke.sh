@@ -29,7 +29,14 @@ work="$(mktemp -d -t parley-smoke-XXXXXX)"
 app_pid="" xvfb_pid="" bus_pid=""
 cleanup() {
   for pid in $app_pid $bus_pid $xvfb_pid; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  # WebKit's web and network processes outlive the app by a moment and may
+  # still write their caches into $work: retry, and never let the cleanup
+  # decide the verdict.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    rm -rf "$work" 2>/dev/null && break
+    sleep 0.3
+  done
+  rm -rf "$work" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
