@@ -21,13 +21,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { launch } from './lib/app.mjs';
 import { startEnv } from './lib/env.mjs';
-import { memory, waitGone } from './lib/proc.mjs';
+import { waitGone } from './lib/proc.mjs';
 import { fmt, meets } from './lib/stats.mjs';
 import { coldStart } from './paths/coldStart.mjs';
 import { searchAsYouType } from './paths/search.mjs';
 import { openDense, tagRoundTrip } from './paths/reader.mjs';
 import { timeline } from './paths/timeline.mjs';
-import { residentMemory } from './paths/memory.mjs';
+import { residentMemory, stageFigure } from './paths/memory.mjs';
 
 const USAGE = 'usage: node tests/perf/desktop.mjs --app PATH --manifest FILE --out FILE [--port 4520] [--runs 5] [--only id,id]';
 const IDS = ['cold_start', 'search_keystroke', 'open_dense', 'tag_round_trip', 'timeline_open', 'timeline_zoom', 'timeline_pan', 'memory'];
@@ -104,10 +104,7 @@ async function main() {
         await sleep(3000);
         // Memory after each step, for the memory path's note.
         const stages = [];
-        const snap = (stage) => {
-          const procs = memory(pid);
-          stages.push(`${stage} ${fmt(procs.reduce((s, p) => s + p.rssKb, 0) / 1024)}`);
-        };
+        const snap = (stage) => stages.push(stageFigure(stage, pid));
         snap('library open');
         const reset = () => browser.keys('Escape').catch(() => {});
         const queries = manifest.search_queries;
@@ -122,7 +119,7 @@ async function main() {
         snap('tagged');
         await attempt(['timeline_open', 'timeline_zoom', 'timeline_pan'], () => timeline({ ...ctx, browser }));
         snap('timeline shown');
-        await attempt(['memory'], () => residentMemory({ pid, log, stages }));
+        await attempt(['memory'], () => residentMemory({ pid, log, stages, indexDir: join(dataDir, 'index') }));
       } finally {
         await browser.deleteSession().catch(() => {});
         await waitGone(pid);

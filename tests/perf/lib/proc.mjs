@@ -4,7 +4,7 @@
 // network processes, and the sandbox helpers between them, if any).
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -83,27 +83,119 @@ export function startEpochMs(pid) {
   return bootEpochMs() + (Number(stat(pid).field(22)) * 1000) / TICKS;
 }
 
-/** `pid` and its descendants: name, VmRSS (and its anon/file/shmem parts) and Pss (smaps_rollup) in kB. */
+/** The `kB` fields of a `/proc` file ("Name:   123 kB" lines) as numbers. */
+function kbFields(text) {
+  const out = {};
+  for (const m of text.matchAll(/^(\w+):\s+(\d+) kB$/gm)) out[m[1]] = Number(m[2]);
+  return out;
+}
+
+/**
+ * `pid` and its descendants, in kB: VmRSS and its anon/file/shmem parts
+ * (status), and the proportional set size with its anon/file/shmem parts
+ * (smaps_rollup: a page shared by n processes counts 1/n in each).
+ */
 export function memory(pid) {
   const out = [];
   for (const p of [pid, ...descendants(pid)]) {
     try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-      const rss = kb('VmRSS') || 0;
-      let pss = null;
+      const status = kbFields(readFileSync(`/proc/${p}/status`, 'utf8'));
+      let roll = {};
       try {
-        pss = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? NaN);
+        roll = kbFields(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
       } catch {
         /* older kernels have no smaps_rollup */
       }
-      // Anonymous (heaps, JIT) vs file-backed (libraries, mapped index files) vs shared memory.
-      out.push({ pid: p, name: stat(p).comm, rssKb: rss, anonKb: kb('RssAnon'), fileKb: kb('RssFile'), shmemKb: kb('RssShmem'), pssKb: pss });
+      out.push({
+        pid: p,
+        name: stat(p).comm,
+        rssKb: status.VmRSS ?? 0,
+        // Anonymous (heaps, JIT) vs file-backed (libraries, mapped index files) vs shared memory.
+        anonKb: status.RssAnon ?? NaN,
+        fileKb: status.RssFile ?? NaN,
+        shmemKb: status.RssShmem ?? NaN,
+        pssKb: roll.Pss ?? null,
+        pssAnonKb: roll.Pss_Anon ?? null,
+        pssFileKb: roll.Pss_File ?? null,
+        pssShmemKb: roll.Pss_Shmem ?? null,
+      });
     } catch {
       /* exited meanwhile */
     }
   }
   return out;
+}
+
+/** `/proc/<pid>/smaps` as mappings: `{ start, end, path, kb: {Rss, Pss, Anonymous, ...} }` (addresses as BigInt). */
+export function smaps(pid) {
+  const maps = [];
+  let cur = null;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) {
+      cur = { start: BigInt(`0x${head[1]}`), end: BigInt(`0x${head[2]}`), path: head[3], kb: {} };
+      maps.push(cur);
+      continue;
+    }
+    const f = /^(\w+):\s+(\d+) kB$/.exec(line);
+    if (f && cur) cur.kb[f[1]] = Number(f[2]);
+  }
+  return maps;
+}
+
+/**
+ * The resident pages of all of `pids` counted once each, in kB: the
+ * physical memory the processes hold together (a library page mapped by
+ * the app and the web process counts once; a page they share with other
+ * programs counts fully). Read from /proc/<pid>/pagemap, whose page frame
+ * numbers only root (CAP_SYS_ADMIN) sees: null otherwise. Pages swapped
+ * out are not resident and not counted.
+ */
+export function uniqueResidentKb(pids) {
+  const PAGE = 4096n;
+  const frames = new Set();
+  let sawFrame = false;
+  for (const pid of pids) {
+    let fd;
+    try {
+      const maps = smaps(pid).filter((m) => (m.kb.Rss ?? 0) > 0);
+      fd = openSync(`/proc/${pid}/pagemap`, 'r');
+      for (const m of maps) {
+        const pages = Number((m.end - m.start) / PAGE);
+        // A mapping can be gigabytes of address space with a few pages
+        // resident: read its entries in 64k-page slices.
+        for (let first = 0; first < pages; first += 65536) {
+          const n = Math.min(65536, pages - first);
+          const buf = Buffer.alloc(n * 8);
+          readSync(fd, buf, 0, buf.length, Number(((m.start / PAGE) + BigInt(first)) * 8n));
+          for (let i = 0; i < n; i++) {
+            const e = buf.readBigUInt64LE(i * 8);
+            if (!(e >> 63n)) continue; // not present
+            const pfn = e & ((1n << 55n) - 1n);
+            if (pfn === 0n) continue; // present, but the kernel hides the frame from us
+            sawFrame = true;
+            frames.add(pfn);
+          }
+        }
+      }
+    } catch {
+      /* exited meanwhile */
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return sawFrame ? frames.size * 4 : null;
+}
+
+/** Resident kB of `pid`'s mappings of files under `dir` (e.g. the search index). */
+export function mappedUnderKb(pid, dir) {
+  try {
+    return smaps(pid)
+      .filter((m) => m.path.startsWith(dir))
+      .reduce((s, m) => s + (m.kb.Rss ?? 0), 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** Waits until `pid` has exited (or `timeout` ms). */
