@@ -39,6 +39,16 @@ describe('tagging passages', () => {
     if (!shot) {
       shot = true;
       await screenshot(browser, '19-tag-palette');
+      // The palette floats just under the selection, whole in the window
+      // (a containing block other than the viewport would offset or clip it).
+      const place = await browser.execute((sel) => {
+        const mark = document.querySelector('mark.pending') ?? document.getSelection().getRangeAt(0);
+        const m = mark.getBoundingClientRect();
+        const p = document.querySelector(sel).getBoundingClientRect();
+        return { dx: p.left - m.left, dy: p.top - m.bottom, right: p.right, bottom: p.bottom, w: innerWidth, h: innerHeight };
+      }, tid('tag-palette'));
+      assert.ok(Math.abs(place.dx) <= 12 && place.dy >= 0 && place.dy <= 16, `palette under the selection: ${JSON.stringify(place)}`);
+      assert.ok(place.right <= place.w && place.bottom <= place.h, `palette inside the window: ${JSON.stringify(place)}`);
     }
     await browser.keys('Enter');
     await browser.waitUntil(async () => Object.values(await markedPassages(browser)).includes(phrase), {
