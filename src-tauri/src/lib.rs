@@ -6,6 +6,7 @@ mod commands;
 pub mod error;
 mod grants;
 mod launch;
+mod memory;
 mod renderer;
 pub mod state;
 
@@ -17,6 +18,8 @@ use tauri::Manager;
 use crate::state::AppState;
 
 pub fn run() {
+    // Before any thread starts: see memory.rs.
+    memory::limit_arenas();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -55,6 +58,7 @@ pub fn run() {
             ));
             app.manage(grants);
             app.manage(commands::reveal::Exported::default());
+            memory::spawn_trimmer();
             Ok(())
         })
         .on_window_event(launch::on_window_event)
