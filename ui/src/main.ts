@@ -4,6 +4,11 @@ import App from './App.svelte';
 import { AppModel } from './lib/model.svelte';
 import { tauriBackend } from './lib/tauriBackend';
 import { Theme } from './lib/theme.svelte';
+import { applyFontStacks } from './lib/fontStacks';
+
+// Before the first render: every font the page then makes is looked up in
+// the short stacks (see fontStacks.ts).
+applyFontStacks();
 
 const model = new AppModel(tauriBackend);
 const theme = new Theme(document.documentElement, window.localStorage);

@@ -38,9 +38,12 @@ export async function searchAsYouType({ browser, queries, log }) {
     await browser.waitUntil(() => browser.execute((sel) => document.activeElement?.matches(sel), tid('search-input')));
     for (const ch of query) {
       const sent = Date.now();
-      const k = await browser.execute(() => window.__perfKeys.length);
+      // Armed before the key: the page watches every frame from the keydown
+      // on, so the sample ends at the first frame after the results, not at
+      // the first frame after WebDriver's reply to the key came back.
+      await browser.execute(armResults);
       await browser.keys(ch);
-      const r = await browser.executeAsync(waitForResults, k);
+      const r = await browser.executeAsync((done) => window.__perfSearch.then(done));
       if (r.error) misses.push(`${JSON.stringify(query)} at ${JSON.stringify(ch)}: ${r.error}`);
       else if (!r.skipped) rows.push({ ...r, typed: r.q });
       await sleep(Math.max(0, PACE_MS - (Date.now() - sent)));
@@ -73,36 +76,43 @@ export async function searchAsYouType({ browser, queries, log }) {
   });
 }
 
-/** In the page: the timing of keystroke `k` (its index in __perfKeys). */
-function waitForResults(k, done) {
-  const give = performance.now() + 10_000;
-  const after = (name, q, t) =>
-    performance.getEntriesByName(name).find((m) => m.detail === q && m.startTime >= t);
-  const out = {};
-  const frame = () =>
-    requestAnimationFrame(() => {
-      const now = performance.now();
-      const key = window.__perfKeys[k];
-      if (!key || key.value === undefined) {
-        if (now > give) return done({ error: 'the keystroke never reached the search box' });
-        return frame();
-      }
-      const q = key.value.trim();
-      if (!q) return done({ skipped: true });
-      const run = after('parley:search-run', q, key.t);
-      const res = run && after('parley:search-results', q, run.startTime);
-      const ann = res && after('parley:search-annotations', q, res.startTime);
-      if (res && out.total === undefined) {
-        out.q = q;
-        out.total = now - key.t;
-        out.toRun = run.startTime - key.t;
-        out.ipc = res.startTime - run.startTime;
-        out.render = now - res.startTime;
-      }
-      if (ann && out.annotations === undefined) out.annotations = now - key.t;
-      if (out.total !== undefined && (out.annotations !== undefined || now > give)) return done(out);
-      if (now > give) return done({ error: `no results for ${JSON.stringify(q)} within 10 s` });
-      frame();
-    });
-  frame();
+/**
+ * In the page, before the key (self-contained: WebDriver sends only this
+ * function's source): `window.__perfSearch` resolves with the timing of the
+ * next keystroke, read at every frame from now on.
+ */
+function armResults() {
+  const k = window.__perfKeys.length;
+  window.__perfSearch = new Promise((done) => {
+    const give = performance.now() + 10_000;
+    const after = (name, q, t) =>
+      performance.getEntriesByName(name).find((m) => m.detail === q && m.startTime >= t);
+    const out = {};
+    const frame = () =>
+      requestAnimationFrame(() => {
+        const now = performance.now();
+        const key = window.__perfKeys[k];
+        if (!key || key.value === undefined) {
+          if (now > give) return done({ error: 'the keystroke never reached the search box' });
+          return frame();
+        }
+        const q = key.value.trim();
+        if (!q) return done({ skipped: true });
+        const run = after('parley:search-run', q, key.t);
+        const res = run && after('parley:search-results', q, run.startTime);
+        const ann = res && after('parley:search-annotations', q, run.startTime);
+        if (res && out.total === undefined) {
+          out.q = q;
+          out.total = now - key.t;
+          out.toRun = run.startTime - key.t;
+          out.ipc = res.startTime - run.startTime;
+          out.render = now - res.startTime;
+        }
+        if (ann && out.annotations === undefined) out.annotations = now - key.t;
+        if (out.total !== undefined && (out.annotations !== undefined || now > give)) return done(out);
+        if (now > give) return done({ error: `no results for ${JSON.stringify(q)} within 10 s` });
+        frame();
+      });
+    frame();
+  });
 }

@@ -11,6 +11,7 @@ import type { Note } from './bindings/Note';
 import type { Passage } from './bindings/Passage';
 import type { ReviewItem } from './bindings/ReviewItem';
 import type { CitedSource } from './markdown';
+import { afterNextPaint } from './frames';
 
 /** `list` (sorted by start, then id, as the core sends it) with `p` put in or replaced. */
 export function withPassage(list: readonly Passage[], p: Passage): Passage[] {
@@ -23,12 +24,6 @@ export function withPassage(list: readonly Passage[], p: Passage): Passage[] {
 
 /** Text selected in the reader, waiting for a tag; `x`/`y` place the palette. */
 export type PendingSpan = CharSpan & { articleId: number; quote: string; x: number; y: number };
-
-/** Resolves once the browser has painted the next frame (at once where nothing paints, as in unit tests). */
-export function afterNextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 export type SideTab = 'library' | 'codebook' | 'notes' | 'review' | 'timeline';
 

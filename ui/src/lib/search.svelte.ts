@@ -8,8 +8,16 @@
 import { toBackendError, type Backend, type BackendError } from './backend';
 import type { SearchResults } from './bindings/SearchResults';
 import type { AnnotationHit } from './bindings/AnnotationHit';
+import { afterNextPaint } from './frames';
 
 export const PAGE_SIZE = 50;
+/**
+ * Article hits drawn in the first frame of an answer: more than the palette
+ * shows on a tall screen (about 9 fit in 900 px); the rest of the page
+ * follows a frame later. Building all 50 hits with their marked snippets
+ * before the first frame was most of a keystroke's time.
+ */
+export const FIRST_HITS = 15;
 
 export class SearchSession {
   query = $state('');
@@ -20,6 +28,8 @@ export class SearchSession {
   pending = $state(false);
   /** Passages and notes matching the words of the query (not its fields). */
   annotations = $state.raw<AnnotationHit[]>([]);
+  /** How many of `results.hits` to draw: `FIRST_HITS` for the answer's first frame, then all. */
+  shown = $state(PAGE_SIZE);
 
   #seq = 0;
   /** The search `set` started, while it runs. */
@@ -65,6 +75,9 @@ export class SearchSession {
     this.pending = true;
     // User Timing marks for tests/perf (issue 8): where a keystroke's time goes.
     performance.mark?.('parley:search-run', { detail: query });
+    // Passages and notes are searched alongside, not after: their answer
+    // usually lands in the same frame as the articles'.
+    const annotations = this.#annotations(query);
     try {
       const results = await this.backend.search({
         query,
@@ -74,10 +87,18 @@ export class SearchSession {
         include_boilerplate: false,
       });
       if (seq !== this.#seq) return;
+      this.shown = FIRST_HITS;
       this.results = results;
       this.error = null;
       performance.mark?.('parley:search-results', { detail: query });
-      void this.#annotations(query, seq);
+      void afterNextPaint().then(() => {
+        if (seq === this.#seq) this.shown = PAGE_SIZE;
+      });
+      void annotations.then((hits) => {
+        if (seq !== this.#seq) return;
+        this.annotations = hits;
+        performance.mark?.('parley:search-annotations', { detail: query });
+      });
     } catch (e) {
       if (seq !== this.#seq) return;
       const error = toBackendError(e);
@@ -88,17 +109,14 @@ export class SearchSession {
     }
   }
 
-  /** Best effort: a query of only fields or operators has no words to match. */
-  async #annotations(query: string, seq: number) {
+  /**
+   * Best effort: the passages and notes matching the words of `query`; none
+   * for a query of only fields or operators, or when that search failed.
+   */
+  async #annotations(query: string): Promise<AnnotationHit[]> {
     const words = query.replace(/\b\w+:("[^"]*"|\S+)/g, ' ').replace(/\b(AND|OR|NOT)\b|[()"~]/g, ' ');
-    if (!words.trim()) {
-      this.annotations = [];
-      return;
-    }
-    const hits = await this.backend.searchAnnotations(words).catch(() => []);
-    if (seq !== this.#seq) return;
-    this.annotations = hits;
-    performance.mark?.('parley:search-annotations', { detail: query });
+    if (!words.trim()) return [];
+    return this.backend.searchAnnotations(words).catch(() => []);
   }
 
   dispose() {

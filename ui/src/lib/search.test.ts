@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SearchSession, withFilter } from './search.svelte';
+import { FIRST_HITS, PAGE_SIZE, SearchSession, withFilter } from './search.svelte';
 import { MockBackend } from './mockBackend';
+import type { Backend } from './backend';
 import type { SearchResults } from './bindings/SearchResults';
+import type { AnnotationHit } from './bindings/AnnotationHit';
+import type { SearchHit } from './bindings/SearchHit';
 
 const empty = (total: number): SearchResults => ({
   total,
@@ -43,6 +46,32 @@ describe('SearchSession', () => {
     resolvers[1](empty(1));
     await vi.waitFor(() => expect(session.results?.total, 'the answer for what was typed last').toBe(1));
     expect(asked, 'two searches for four keystrokes').toHaveLength(2);
+  });
+
+  it('asks for passages and notes alongside the articles, and draws the first hits first', async () => {
+    const backend: Backend = new MockBackend();
+    const order: string[] = [];
+    let answerArticles!: (r: SearchResults) => void;
+    let answerNotes!: (h: AnnotationHit[]) => void;
+    backend.search = () => (order.push('articles'), new Promise<SearchResults>((resolve) => (answerArticles = resolve)));
+    backend.searchAnnotations = () => (order.push('notes'), new Promise<AnnotationHit[]>((resolve) => (answerNotes = resolve)));
+    const paints: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => paints.push(f));
+    try {
+      const session = new SearchSession(backend, () => {});
+      session.set('kerry');
+      expect(order.sort(), 'both searches start on the keystroke').toEqual(['articles', 'notes']);
+      const hit: SearchHit = { article_id: 0, title: 't', outlet: null, author: null, published: null, score: 1, snippet: '', snippet_start: 0, highlights: [], title_highlights: [] };
+      answerArticles({ ...empty(60), hits: Array.from({ length: PAGE_SIZE }, (_, i) => ({ ...hit, article_id: i })) });
+      await vi.waitFor(() => expect(session.results?.total).toBe(60));
+      expect(session.shown, 'the answer’s first frame draws the hits in view').toBe(FIRST_HITS);
+      paints.splice(0).forEach((f) => f());
+      await vi.waitFor(() => expect(session.shown, 'the rest follow once it is painted').toBe(PAGE_SIZE));
+      answerNotes([{ kind: 'passage', id: 7, title: '', snippet: 'kerry' }]);
+      await vi.waitFor(() => expect(session.annotations.map((a) => a.id)).toEqual([7]));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows a malformed query inline and reports other failures', async () => {
