@@ -14,7 +14,9 @@ import { tid } from '../lib/app.mjs';
 import { fmt, median, path, split } from '../lib/stats.mjs';
 
 const OPENS = 10;
-const TAGS = 25;
+// 100 rounds: the nearest-rank p99 is then the second largest sample, not
+// the largest, so one stall of a shared machine does not decide it alone.
+const TAGS = 100;
 
 /** Brings the dense article's row into the list by opening it from search (the list follows the selection). */
 export async function showDenseRow(browser, manifest) {
@@ -178,7 +180,13 @@ export async function tagRoundTrip({ browser, manifest, log }) {
   if (set !== true) throw new Error(`setting shortcut 1 on ${tag}: ${set}`);
   const rows = [];
   for (let k = 0; k <= TAGS; k++) {
-    const ok = await browser.execute(selectInView, k);
+    let ok = await browser.execute(selectInView, k);
+    // A hundred passages fragment the text in view: read on to fresh paragraphs.
+    for (let tries = 0; ok !== true && tries < 5; tries++) {
+      await browser.execute((sel) => document.querySelector(sel).scrollBy(0, 500), tid('reader'));
+      await sleep(300);
+      ok = await browser.execute(selectInView, k);
+    }
     if (ok !== true) throw new Error(`round ${k}: ${ok}`);
     const input = browser.$(tid('tag-palette-input'));
     await input.waitForDisplayed({ timeoutMsg: 'the tag palette opens on the selection' });
@@ -209,7 +217,7 @@ export async function tagRoundTrip({ browser, manifest, log }) {
       }
       return out;
     })().then(done, (e) => done(String(e?.message ?? e)));
-  }, manifest.dense_article_id, tag, TAGS);
+  }, manifest.dense_article_id, tag, 25);
   if (!Array.isArray(bare)) throw new Error(`bare tag_span: ${bare}`);
   return path({
     id: 'tag_round_trip',
@@ -219,13 +227,14 @@ export async function tagRoundTrip({ browser, manifest, log }) {
     stat: 'p99',
     note:
       `${rows.length} rounds on the dense article (${manifest.passages?.toLocaleString('en') ?? '?'} passages in the library), ` +
-      `tag ${JSON.stringify(tag)} by its shortcut key 1 in the palette. Keydown timeStamp → first frame after the new passage's ` +
-      `mark is in the DOM. p50 / p99 in ms (from the UI's 'tag-command' measure): keydown → command sent ` +
-      `${split(rows, 'before')}; tag_span IPC (Rust: store, history, index; transport) ${split(rows, 'ipc')}; answer → mark ` +
-      `in the DOM ${split(rows, 'dom')}; → painted ${split(rows, 'paint')}. ` +
+      `tag ${JSON.stringify(tag)} by its shortcut key 1 in the palette. Keydown timeStamp → the passage both on screen (first ` +
+      `frame after its mark is in the DOM) and stored (the command's answer), whichever is later. p50 / p99 in ms: keydown → command sent ${split(rows, 'before')}; tag_span IPC ` +
+      `(Rust: store, history, index; transport) ${split(rows, 'ipc')}; keydown → stored ${split(rows, 'stored')}; keydown → ` +
+      `mark in the DOM ${split(rows, 'dom')}; mark in the DOM → painted ${split(rows, 'paint')}; keydown → on screen ` +
+      `${split(rows, 'shown')}. ` +
       `The tag_span command alone, called from the page: ${split(bare, 'ipc')}. ` +
       `The codebook reload that follows (tag counts) is not in the sample. ` +
-      `p99 of ${rows.length} samples is the largest sample or nearly.`,
+      `p99 of ${rows.length} samples is the ${rows.length >= 100 ? 'second largest sample' : 'largest sample or nearly'}.`,
   });
 }
 
@@ -250,7 +259,15 @@ function selectInView(k) {
   return true;
 }
 
-/** In the page, before the key: resolves `window.__perfTag` with the round's timing. */
+/**
+ * In the page, before the key: resolves `window.__perfTag` with the round's
+ * timing. The round ends when the passage is both on screen (the first
+ * frame after its mark is in the reader) and stored (the command's answer,
+ * the end of the UI's `tag-command` measure), whichever is later: the UI
+ * draws the mark once the answer is in, so that is the frame, but the
+ * measure does not count on it. (Drawing it before the answer was tried:
+ * the frame then held up the command's reply on WebKitGTK, 3 → 17 ms.)
+ */
 function armTag() {
   const reader = document.querySelector('[data-testid="reader"]');
   const before = new Set();
@@ -265,24 +282,36 @@ function armTag() {
     };
     document.addEventListener('keydown', onkey, true);
     const fresh = (el) => el.dataset?.passageIds?.split(',').some((id) => !before.has(id));
+    let dom = null;
+    let painted = null;
+    const finish = () => {
+      // The UI's own measure of the command (annotations.svelte.ts).
+      const call = performance.getEntriesByName('tag-command').filter((m) => m.startTime >= t0).pop();
+      if (!call) {
+        if (performance.now() - t0 > 10_000) return resolve({ error: 'the tag command never answered within 10 s' });
+        return requestAnimationFrame(finish);
+      }
+      clearTimeout(timer);
+      const stored = call.startTime + call.duration;
+      resolve({
+        total: Math.max(painted, stored) - t0,
+        before: call.startTime - t0,
+        ipc: call.duration,
+        stored: stored - t0,
+        dom: dom - t0,
+        paint: painted - dom,
+        shown: painted - t0,
+      });
+    };
     const mo = new MutationObserver((records) => {
       for (const r of records) {
         const els = r.type === 'attributes' ? [r.target] : [...r.addedNodes].flatMap((n) => (n.nodeType === 1 ? [n, ...n.querySelectorAll('[data-passage-ids]')] : []));
         if (!els.some(fresh)) continue;
         mo.disconnect();
-        clearTimeout(timer);
-        const dom = performance.now();
+        dom = performance.now();
         requestAnimationFrame(() => {
-          const now = performance.now();
-          // The UI's own measure of the command (annotations.svelte.ts), if it still makes it.
-          const call = performance.getEntriesByName('tag-command').filter((m) => m.startTime >= t0).pop();
-          resolve({
-            total: now - t0,
-            before: call ? call.startTime - t0 : NaN,
-            ipc: call ? call.duration : NaN,
-            dom: call ? dom - (call.startTime + call.duration) : NaN,
-            paint: now - dom,
-          });
+          painted = performance.now();
+          finish();
         });
         return;
       }

@@ -46,6 +46,17 @@ describe('tag palette', () => {
   });
 });
 
+describe('tagging with a known tag', () => {
+  it('leaves the passages as they were when the command fails', async () => {
+    const { backend, model } = await setup();
+    await model.ann.tag(['Actors']);
+    model.ann.pending = { articleId: SOCHI.id, start: 18, end: 20, quote: 'in', x: 10, y: 10 };
+    backend.failNext('tagSpan', { code: 'busy', message: 'the library is busy' });
+    await model.ann.tag(['Actors']);
+    expect(model.ann.passages.map((p) => p.start), 'only the first passage is left').toEqual([12]);
+  });
+});
+
 describe('reader and undo', () => {
   it('renders passages, and Ctrl+Z outside a text field undoes through the backend', async () => {
     const { backend, model } = await setup();
