@@ -30,6 +30,10 @@ pub fn run() {
     if renderer::choose() {
         tracing::info!("no GPU render node: WebKit draws with its CPU renderer");
     }
+    // Same constraints: see memory.rs.
+    if memory::web_gc_policy() {
+        tracing::debug!("web process: every JavaScript collection a full one");
+    }
 
     let mut builder = tauri::Builder::default();
     // Registered first, as the plugin asks: a second launch hands over to
