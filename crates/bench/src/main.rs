@@ -48,7 +48,10 @@ usage: parley-bench [--corpora DIR] [--out FILE] [--reps N] [--warmup N] [--app 
   --warmup N     untimed runs of each query per engine first (default 3)
   --app PATH     the release app: run tests/perf/desktop.mjs against it after the
                  core measurements (without it the desktop paths are 'not measured')
-  --quick        for development: growth at 1x and 2x only, fewer repetitions";
+  --quick        for development: growth at 1x and 2x only, fewer repetitions
+  --keep DIR     also copy the benchmark library, as the app first sees it, to
+                 DIR/library with its manifest DIR/bench-manifest.json, to re-run
+                 the desktop paths on it (tests/perf/desktop.mjs --manifest)";
 
 struct Args {
     corpora: PathBuf,
@@ -56,6 +59,7 @@ struct Args {
     plan: Plan,
     app: Option<PathBuf>,
     quick: bool,
+    keep: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -70,6 +74,7 @@ fn parse_args() -> Result<Args, String> {
         },
         app: None,
         quick: false,
+        keep: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -93,6 +98,7 @@ fn parse_args() -> Result<Args, String> {
             "--reps" => args.plan.reps = count(&value)?.max(1),
             "--warmup" => args.plan.warmup = count(&value)?,
             "--app" => args.app = Some(PathBuf::from(value)),
+            "--keep" => args.keep = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {flag}\n\n{USAGE}")),
         }
     }
@@ -219,7 +225,7 @@ fn run(args: &Args) -> Result<(), String> {
         .passages(&parley_core::PassageFilter::default())
         .map_err(|e| e.to_string())?
         .len();
-    let manifest = manifest::Manifest {
+    let mut manifest = manifest::Manifest {
         data_dir: &library_dir,
         articles,
         passages,
@@ -228,10 +234,18 @@ fn run(args: &Args) -> Result<(), String> {
         dense_article_title: &dense.title,
         search_queries: manifest::typed_queries(&queries),
         tags: &populated.tags,
-    }
-    .write(scratch.path())?;
+    };
+    let manifest_path = manifest.write(scratch.path())?;
     // The app opens the library on its own; this process lets go of it.
     drop(lib);
+    if let Some(keep) = &args.keep {
+        let kept = keep.join("library");
+        eprintln!("keeping the benchmark library in {} …", kept.display());
+        manifest::copy_dir(&library_dir, &kept)?;
+        manifest.data_dir = &kept;
+        manifest.write(keep)?;
+    }
+    let manifest = manifest_path;
     let desktop = desktop::run(args.app.as_deref(), &manifest, scratch.path());
 
     let mut issue_targets = sections::core_targets(&imports, Some(&export), &tagging, &growth);

@@ -59,10 +59,48 @@ impl Manifest<'_> {
     }
 }
 
+/// Copies the library folder `from` into `to` (made if missing; files of
+/// the same name replaced), for `--keep`.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("reading {}: {e}", from.display()))?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry
+            .file_type()
+            .map_err(|e| format!("{}: {e}", src.display()))?
+            .is_dir()
+        {
+            copy_dir(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|e| format!("copying {}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::queries::{parse, COMMITTED};
+
+    #[test]
+    fn copy_dir_copies_nested_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("library");
+        std::fs::create_dir_all(from.join("index")).unwrap();
+        std::fs::write(from.join("parley.sqlite3"), b"db").unwrap();
+        std::fs::write(from.join("index/meta.json"), b"{}").unwrap();
+        let to = dir.path().join("kept/library");
+        copy_dir(&from, &to).unwrap();
+        assert_eq!(std::fs::read(to.join("parley.sqlite3")).unwrap(), b"db");
+        assert_eq!(std::fs::read(to.join("index/meta.json")).unwrap(), b"{}");
+        assert!(copy_dir(&dir.path().join("missing"), &to)
+            .unwrap_err()
+            .contains("missing"));
+    }
 
     #[test]
     fn ten_typed_queries_without_syntax() {
