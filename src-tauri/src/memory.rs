@@ -45,12 +45,11 @@ const GENERATIONAL_GC: &str = "JSC_useGenerationalGC";
 /// before its first full collection, and the web process to 219 MB. With
 /// every collection a full one, the same 22 opens ended at 93 MB.
 ///
-/// Measured with tests/perf on the benchmark library (two sessions each,
-/// same build): memory after the session 390-402 MB against 417-429, at
-/// its highest 392-402 against 469-497; no path slower (tag round trip
-/// p50 11-13 ms against 13, dense open 56-60 ms against 69-73). The
-/// collections are fewer (14 full against 17 young + 6 full over those 22
-/// opens) and run concurrently with the page on the collector's thread.
+/// Measured with tests/perf/desktop.mjs on a development library (21,172
+/// articles, 10,002 passages; two sessions each, same build): memory after
+/// the session 390-402 MB against 417-429, at its highest 392-402 against
+/// 469-497; no path slower (tag round trip p50 11-13 ms against 13, dense
+/// open 56-60 ms against 69-73). `make bench`: 388-417 MB against 480.
 pub fn web_gc_policy() -> bool {
     if std::env::var_os(GENERATIONAL_GC).is_some() {
         return false;

@@ -235,7 +235,7 @@ fn run(args: &Args) -> Result<(), String> {
         search_queries: manifest::typed_queries(&queries),
         tags: &populated.tags,
     };
-    let manifest_path = manifest.write(scratch.path())?;
+    let manifest_file = manifest.write(scratch.path())?;
     // The app opens the library on its own; this process lets go of it.
     drop(lib);
     if let Some(keep) = &args.keep {
@@ -245,8 +245,7 @@ fn run(args: &Args) -> Result<(), String> {
         manifest.data_dir = &kept;
         manifest.write(keep)?;
     }
-    let manifest = manifest_path;
-    let desktop = desktop::run(args.app.as_deref(), &manifest, scratch.path());
+    let desktop = desktop::run(args.app.as_deref(), &manifest_file, scratch.path());
 
     let mut issue_targets = sections::core_targets(&imports, Some(&export), &tagging, &growth);
     issue_targets.extend(desktop.targets());
