@@ -230,7 +230,7 @@ export async function tagRoundTrip({ browser, manifest, log }) {
       `tag ${JSON.stringify(tag)} by its shortcut key 1 in the palette. Keydown timeStamp → the passage both on screen (first ` +
       `frame after its mark is in the DOM) and stored (the command's answer), whichever is later. p50 / p99 in ms: keydown → command sent ${split(rows, 'before')}; tag_span IPC ` +
       `(Rust: store, history, index; transport) ${split(rows, 'ipc')}; keydown → stored ${split(rows, 'stored')}; keydown → ` +
-      `mark in the DOM ${split(rows, 'dom')}; mark in the DOM → painted ${split(rows, 'paint')}; keydown → on screen ` +
+      `mark in the DOM ${split(rows, 'dom')} (of which re-splitting the reader's decorated paragraphs into runs ${split(rows, 'runs')}); mark in the DOM → painted ${split(rows, 'paint')}; keydown → on screen ` +
       `${split(rows, 'shown')}. ` +
       `The tag_span command alone, called from the page: ${split(bare, 'ipc')}. ` +
       `The codebook reload that follows (tag counts) is not in the sample. ` +
@@ -301,6 +301,8 @@ function armTag() {
         dom: dom - t0,
         paint: painted - dom,
         shown: painted - t0,
+        // The reader's own measure of re-splitting its decorated blocks into runs.
+        runs: performance.getEntriesByName('reader-layout').filter((m) => m.startTime >= stored).pop()?.duration ?? NaN,
       });
     };
     const mo = new MutationObserver((records) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAt, blocksTouching, firstScreen, inTextOrder, layoutBlocks, layoutBody } from './body';
+import { blockAt, blocksTouching, firstScreen, inTextOrder, layoutBlocks, layoutBody, shelves } from './body';
 
 describe('layoutBody', () => {
   const text = 'Talks in Sochi\n\nTalks  in Sochi\n\nKerry 😀 met Putin.\n\nSecond para.\nShare this!\nPhoto: Kerry in Sochi';
@@ -65,5 +65,24 @@ describe('firstScreen', () => {
     const blocks = [0, 100, 200, 300].map((start) => ({ start, end: start + 90 }));
     expect([...firstScreen(blocks, 150)], 'the block that crosses the budget is included').toEqual([0, 100]);
     expect([...firstScreen(blocks, 10_000)]).toEqual([0, 100, 200, 300]);
+  });
+});
+
+describe('shelves', () => {
+  const n = (k: number) => Array.from({ length: k }, (_, i) => i);
+  it('keeps every block once, in order', () => {
+    for (const k of [0, 1, 15, 16, 17, 1000, 1001]) expect(shelves(n(k)).flat(), `${k} blocks`).toEqual(n(k));
+  });
+  it('cuts about √n blocks a shelf, never fewer than 16', () => {
+    expect(shelves(n(10)).map((s) => s.length), 'a short article is one shelf').toEqual([10]);
+    expect(shelves(n(40)).map((s) => s.length)).toEqual([16, 16, 8]);
+    const long = shelves(n(1000));
+    expect(long.length, '1,000 paragraphs').toBe(32);
+    expect(Math.max(...long.map((s) => s.length))).toBe(32);
+    expect(shelves(n(10_000)).length, 'a very long one still has ~√n shelves').toBe(100);
+  });
+  it('has no empty shelf', () => {
+    expect(shelves([])).toEqual([]);
+    expect(shelves(n(33)).every((s) => s.length > 0)).toBe(true);
   });
 });

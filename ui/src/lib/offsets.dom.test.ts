@@ -53,4 +53,24 @@ describe('DOM positions to char offsets', () => {
     expect(charOfPoint(root, root, 1), 'between the blocks snaps to the next block').toBe(P2);
     expect(charOfPoint(root, root, 2), 'after the last block snaps to its end').toBe(Array.from(TEXT).length);
   });
+
+  it('maps selections across and between shelves (the reader wraps runs of blocks in divs)', () => {
+    const flat = reader();
+    const root = document.createElement('div');
+    const [p1, p2] = [...flat.children];
+    for (const p of [p1, p2]) {
+      const shelf = document.createElement('div');
+      shelf.append(p);
+      root.append(shelf);
+    }
+    document.body.append(root);
+    const range = document.createRange();
+    range.setStart(textNode(p1, 1), 0);
+    range.setEnd(textNode(p2, 2), 6);
+    const span = spanOfRange(root, range)!;
+    expect(sliceChars(TEXT, span.start, span.end), 'the same slice as without shelves').toBe('é 😀 met\n\n東京 \u{FFFD} talks');
+    expect(charOfPoint(root, root.children[0], 1), 'after the first shelf snaps to the next block').toBe(P2);
+    expect(charOfPoint(root, root.children[1], 0), 'the start of the second shelf is its first block').toBe(P2);
+    expect(charOfPoint(root, root, 2), 'after the last shelf snaps to the end').toBe(Array.from(TEXT).length);
+  });
 });
