@@ -2,6 +2,8 @@
 //! [`parley_core::Library`]. No domain logic lives here; the CLI and this
 //! app call the same library methods on the same data directory.
 
+mod activity;
+mod checkpoints;
 mod commands;
 pub mod error;
 mod grants;
@@ -66,61 +68,68 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(launch::on_window_event)
-        .invoke_handler(tauri::generate_handler![
-            commands::library::library_info,
-            commands::library::list_articles,
-            commands::library::get_article,
-            commands::library::set_metadata,
-            commands::search::search,
-            commands::import::choose_import,
-            commands::import::import_paths,
-            commands::import::reindex,
-            commands::tagging::codebook,
-            commands::tagging::create_tag,
-            commands::tagging::edit_tag,
-            commands::tagging::merge_tags,
-            commands::tagging::tag_usage,
-            commands::tagging::delete_tag,
-            commands::tagging::passages,
-            commands::tagging::passage,
-            commands::tagging::tag_span,
-            commands::tagging::add_passage_tag,
-            commands::tagging::remove_passage_tag,
-            commands::tagging::set_passage_note,
-            commands::tagging::delete_passage,
-            commands::tagging::move_tag,
-            commands::tagging::set_tag_shortcut,
-            commands::notes::notes,
-            commands::notes::add_note,
-            commands::notes::update_note,
-            commands::notes::delete_note,
-            commands::notes::cite,
-            commands::notes::notes_citing,
-            commands::history::undo,
-            commands::history::redo,
-            commands::history::review,
-            commands::history::accept_passage,
-            commands::history::reattach_passage,
-            commands::search::search_annotations,
-            commands::dates::article_dates,
-            commands::timeline::timeline,
-            commands::timeline::confirm_event,
-            commands::timeline::edit_event,
-            commands::timeline::delete_event,
-            commands::timeline::merge_events,
-            commands::timeline::split_event,
-            commands::timeline::add_event,
-            commands::timeline::entities,
-            commands::timeline::rename_entity,
-            commands::timeline::merge_entities,
-            commands::timeline::split_entity,
-            commands::timeline::entity_keys,
-            commands::export::export_preview,
-            commands::export::export_to,
-            commands::export::choose_export_template,
-            commands::reveal::reveal,
-            launch::take_launch_paths,
-        ])
+        .invoke_handler({
+            let commands: fn(tauri::ipc::Invoke) -> bool = tauri::generate_handler![
+                commands::library::library_info,
+                commands::library::list_articles,
+                commands::library::get_article,
+                commands::library::set_metadata,
+                commands::search::search,
+                commands::import::choose_import,
+                commands::import::import_paths,
+                commands::import::reindex,
+                commands::tagging::codebook,
+                commands::tagging::create_tag,
+                commands::tagging::edit_tag,
+                commands::tagging::merge_tags,
+                commands::tagging::tag_usage,
+                commands::tagging::delete_tag,
+                commands::tagging::passages,
+                commands::tagging::passage,
+                commands::tagging::tag_span,
+                commands::tagging::add_passage_tag,
+                commands::tagging::remove_passage_tag,
+                commands::tagging::set_passage_note,
+                commands::tagging::delete_passage,
+                commands::tagging::move_tag,
+                commands::tagging::set_tag_shortcut,
+                commands::notes::notes,
+                commands::notes::add_note,
+                commands::notes::update_note,
+                commands::notes::delete_note,
+                commands::notes::cite,
+                commands::notes::notes_citing,
+                commands::history::undo,
+                commands::history::redo,
+                commands::history::review,
+                commands::history::accept_passage,
+                commands::history::reattach_passage,
+                commands::search::search_annotations,
+                commands::dates::article_dates,
+                commands::timeline::timeline,
+                commands::timeline::confirm_event,
+                commands::timeline::edit_event,
+                commands::timeline::delete_event,
+                commands::timeline::merge_events,
+                commands::timeline::split_event,
+                commands::timeline::add_event,
+                commands::timeline::entities,
+                commands::timeline::rename_entity,
+                commands::timeline::merge_entities,
+                commands::timeline::split_entity,
+                commands::timeline::entity_keys,
+                commands::export::export_preview,
+                commands::export::export_to,
+                commands::export::choose_export_template,
+                commands::reveal::reveal,
+                launch::take_launch_paths,
+            ];
+            // Upkeep waits for a quiet moment (see `activity`).
+            move |invoke| {
+                activity::command_came();
+                commands(invoke)
+            }
+        })
         .run(tauri::generate_context!())
         .expect("error while running Parley");
 }

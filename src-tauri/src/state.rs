@@ -22,7 +22,14 @@ pub struct AppState {
 impl AppState {
     pub fn open(dir: &Path) -> AppState {
         let library = Library::open(dir, OpenOptions { seed: true })
-            .map(|lib| Arc::new(Mutex::new(lib)))
+            .map(|lib| {
+                match lib.store().defer_checkpoints() {
+                    Ok(checkpointer) => crate::checkpoints::spawn(checkpointer),
+                    // SQLite then checkpoints in the commits, as before.
+                    Err(e) => tracing::warn!("checkpoints stay in the commits: {e}"),
+                }
+                Arc::new(Mutex::new(lib))
+            })
             .map_err(|e| {
                 tracing::error!("cannot open the library in {}: {e}", dir.display());
                 CommandError::from(e)

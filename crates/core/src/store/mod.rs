@@ -5,6 +5,7 @@
 
 pub(crate) mod annotations;
 pub(crate) mod articles;
+mod checkpoint;
 pub(crate) mod history;
 pub(crate) mod index_pending;
 mod metadata;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use annotations::{AnnotationHit, AnnotationKind};
 pub use articles::{NewArticle, StoredArticle, VersionOutcome};
+pub use checkpoint::{Checkpointed, Checkpointer};
 pub use migrations::SCHEMA_VERSION;
 
 use crate::{Error, Result};
