@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charLength, charOfUtf16, markRanges, sliceChars, utf16OfChar } from './offsets';
+import { charLength, charOfUtf16, markRanges, sliceChars, toUtf16, utf16OfChar } from './offsets';
 
 // The same sample as crates/core/src/text.rs, so both sides agree on offsets.
 const SAMPLE = 'détente, a tête-à-tête “here” \u{FFFD} 😀 東京 end';
@@ -61,5 +61,32 @@ describe('char offsets', () => {
       { text: 'bcd', hit: true },
       { text: 'ef', hit: false },
     ]);
+  });
+});
+
+describe('char offsets agree with for…of on any string', () => {
+  // Reference versions with for…of (what the loops replaced), on strings
+  // mixing ASCII, accents, CJK, U+FFFD, emoji and lone surrogates.
+  const ref = {
+    length: (t: string) => Array.from(t).length,
+    utf16Of: (t: string, ch: number) => Array.from(t).slice(0, ch).join('').length,
+  };
+  const alphabet = ['a', ' ', 'é', '東', '\u{FFFD}', '😀', '🎉', '\uD800', '\uDC00', '\n'];
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  it('on 300 random strings', () => {
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
+      const n = ref.length(text);
+      expect(charLength(text), JSON.stringify(text)).toBe(n);
+      const chs = [0, rand(n + 1), rand(n + 1), n, n + 3];
+      expect(toUtf16(text, chs)).toEqual(chs.map((c) => ref.utf16Of(text, c)));
+      for (const c of chs) expect(utf16OfChar(text, c)).toBe(ref.utf16Of(text, c));
+      for (let u = 0; u <= text.length; u++) {
+        // The char whose units contain u (a position inside a pair rounds down).
+        const expected = Array.from(text).findIndex((_, k) => ref.utf16Of(text, k + 1) > u);
+        expect(charOfUtf16(text, u)).toBe(expected === -1 ? n : expected);
+      }
+    }
   });
 });
