@@ -34,7 +34,7 @@ pub fn run() {
     }
     // Same constraints: see memory.rs.
     if memory::web_gc_policy() {
-        tracing::debug!("web process: every JavaScript collection a full one");
+        tracing::debug!("web process: full JavaScript collections come sooner");
     }
 
     let mut builder = tauri::Builder::default();

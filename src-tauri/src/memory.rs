@@ -27,35 +27,48 @@
 use std::time::Duration;
 
 /// JavaScriptCore reads its options from `JSC_<name>` variables; the web
-/// process WebKit spawns inherits the app's environment.
-const GENERATIONAL_GC: &str = "JSC_useGenerationalGC";
+/// process WebKit spawns inherits the app's environment. These two set how
+/// far the heap may grow past what the last full collection kept before
+/// the next full one: `heapGrowthMaxIncrease` where there is plenty of RAM
+/// (the factor is 1 + that × e^(−2 × heap/RAM), 4× by default on 16 GB and
+/// more), `smallHeapGrowthFactor` elsewhere (2× by default).
+const GC_OPTIONS: [(&str, &str); 2] = [
+    ("JSC_heapGrowthMaxIncrease", "0.5"),
+    ("JSC_smallHeapGrowthFactor", "1.5"),
+];
 
-/// Turns off JavaScriptCore's generational collection in the web process,
-/// unless the user set the variable (either way): then theirs stands.
+/// Lets the web process's heap grow by half, not four times, between full
+/// collections; an option the user set stands. Returns whether it set any.
 /// Call before any thread is started and before GTK.
 ///
 /// Why: every node Svelte builds has a JavaScript wrapper, so a DOM tree
 /// the UI drops (an article left, a result list replaced) is only freed
 /// when the collector frees its wrappers. By then they are old: they lived
 /// through the young-generation collections while on screen, and only a
-/// full collection frees old objects. JavaScriptCore runs a full one when
-/// the old generation has grown a few times over, and it cannot see the
-/// DOM's own memory behind each small wrapper: with the inspector's GC log,
-/// the heap grew from 17 to 94 MB over 22 opens of the 50,000-word article
-/// before its first full collection, and the web process to 219 MB. With
-/// every collection a full one, the same 22 opens ended at 93 MB.
+/// full collection frees old objects. The collector cannot see the DOM's
+/// memory behind each small wrapper: with the inspector's GC log, the heap
+/// grew from 17 to 94 MB over 22 opens of the 50,000-word article before
+/// its first full collection, and the web process to 219 MB.
 ///
-/// Measured with tests/perf/desktop.mjs on a development library (21,172
-/// articles, 10,002 passages; two sessions each, same build): memory after
-/// the session 390-402 MB against 417-429, at its highest 392-402 against
-/// 469-497; no path slower (tag round trip p50 11-13 ms against 13, dense
-/// open 56-60 ms against 69-73). `make bench`: 388-417 MB against 480.
+/// The first fix turned generational collection off (every collection a
+/// full one): memory was fine, but each collection then marked the whole
+/// heap, and in a session with the library searched and the long article
+/// open, those pauses reached the tag round trip (keydown → command sent
+/// p99 11-13 ms; tag p99 23-30 ms in three of four sessions). Keeping the
+/// cheap young collections and making full ones come sooner does both.
+/// tests/perf/desktop.mjs on the `make bench` library, full sessions, same
+/// build: memory after the session 393 and 396 MB, tag p99 13 and 14 ms;
+/// with generational collection off 404-419 MB and 16-30 ms; with
+/// JavaScriptCore's defaults 404 and 464 MB, 14 and 16 ms.
 pub fn web_gc_policy() -> bool {
-    if std::env::var_os(GENERATIONAL_GC).is_some() {
-        return false;
+    let mut set = false;
+    for (name, value) in GC_OPTIONS {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, value);
+            set = true;
+        }
     }
-    std::env::set_var(GENERATIONAL_GC, "false");
-    true
+    set
 }
 
 /// How often the trimmer looks.
@@ -131,15 +144,25 @@ mod gc_tests {
     use super::*;
 
     #[test]
-    fn generational_collection_is_turned_off_unless_the_user_chose() {
+    fn full_collections_come_sooner_unless_the_user_chose() {
         // One test, as it sets the process's environment.
-        std::env::set_var(GENERATIONAL_GC, "true");
-        assert!(!web_gc_policy(), "the user's setting stands");
-        assert_eq!(std::env::var(GENERATIONAL_GC).unwrap(), "true");
-        std::env::remove_var(GENERATIONAL_GC);
+        let [(growth, _), (small, _)] = GC_OPTIONS;
+        std::env::set_var(growth, "3");
+        std::env::remove_var(small);
+        assert!(web_gc_policy(), "the option the user left unset is set");
+        assert_eq!(
+            std::env::var(growth).unwrap(),
+            "3",
+            "the user's setting stands"
+        );
+        assert_eq!(std::env::var(small).unwrap(), "1.5");
+        assert!(!web_gc_policy(), "both set now: nothing to do");
+        std::env::remove_var(growth);
+        std::env::remove_var(small);
         assert!(web_gc_policy());
-        assert_eq!(std::env::var(GENERATIONAL_GC).unwrap(), "false");
-        std::env::remove_var(GENERATIONAL_GC);
+        assert_eq!(std::env::var(growth).unwrap(), "0.5");
+        std::env::remove_var(growth);
+        std::env::remove_var(small);
     }
 }
 
