@@ -37,14 +37,14 @@ pub fn spawn(checkpointer: Checkpointer) {
                         tracing::debug!("checkpoint: {} of {} log pages", done.copied, done.log)
                     }
                     Ok(_) => {}
-                    // Busy or failing: the log waits for the next round (and
-                    // SQLite checkpoints it when the app closes the store).
+                    // Busy or failing: the log waits for the next round (a
+                    // log left at exit is kept, and read, at the next open).
                     Err(e) => tracing::warn!("database checkpoint: {e}"),
                 }
             }
         });
     if let Err(e) = spawned {
-        tracing::warn!("no checkpoint thread ({e}); the database log grows until the app closes");
+        tracing::warn!("no checkpoint thread ({e}); the database log grows until Parley restarts");
     }
 }
 

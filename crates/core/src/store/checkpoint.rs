@@ -15,7 +15,6 @@
 //! for them. Whoever defers must checkpoint: nothing else bounds the log.
 //! `parley-cli` does not defer; its commands are one-offs.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -34,29 +33,21 @@ pub struct Checkpointed {
 
 pub struct Checkpointer {
     conn: Connection,
-    wal: PathBuf,
 }
 
 impl Store {
     /// Stops this store's commits from checkpointing and returns the
     /// [`Checkpointer`] that must do it instead (see the module docs).
     pub fn defer_checkpoints(&self) -> Result<Checkpointer> {
-        let path = self
-            .conn
-            .path()
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
-            .ok_or_else(|| crate::Error::invalid("an in-memory store has no log to checkpoint"))?;
-        let conn = Connection::open(&path)?;
+        let path =
+            self.conn.path().filter(|p| !p.is_empty()).ok_or_else(|| {
+                crate::Error::invalid("an in-memory store has no log to checkpoint")
+            })?;
+        let conn = Connection::open(path)?;
         // A checkpoint that finds the database busy tries again next time.
         conn.busy_timeout(Duration::ZERO)?;
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        let mut wal = path.into_os_string();
-        wal.push("-wal");
-        Ok(Checkpointer {
-            conn,
-            wal: wal.into(),
-        })
+        Ok(Checkpointer { conn })
     }
 }
 
@@ -71,13 +62,6 @@ impl Checkpointer {
             })?;
         Ok(Checkpointed { log, copied })
     }
-
-    /// The log file's size on disk, 0 when there is none. SQLite reuses the
-    /// file from its start once a checkpoint copied all of it, so this is
-    /// the most the log has held since it was created.
-    pub fn log_bytes(&self) -> u64 {
-        std::fs::metadata(&self.wal).map(|m| m.len()).unwrap_or(0)
-    }
 }
 
 #[cfg(test)]
@@ -89,6 +73,12 @@ mod tests {
             .conn()
             .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))
             .unwrap()
+    }
+
+    /// The log file's size on disk. SQLite reuses the file from its start
+    /// once a checkpoint copied all of it: the most the log has held.
+    fn log_bytes(dir: &std::path::Path) -> u64 {
+        std::fs::metadata(dir.join("db.sqlite3-wal")).unwrap().len()
     }
 
     #[test]
@@ -115,7 +105,7 @@ mod tests {
                 .execute("INSERT INTO t VALUES (zeroblob(3000))", [])
                 .unwrap();
         }
-        let before = checkpointer.log_bytes();
+        let before = log_bytes(dir.path());
         assert!(before > 1000 * 4096, "the log grew to {before} bytes");
 
         let done = checkpointer.checkpoint().unwrap();
@@ -126,7 +116,7 @@ mod tests {
             .conn()
             .execute("INSERT INTO t VALUES (1)", [])
             .unwrap();
-        assert_eq!(checkpointer.log_bytes(), before);
+        assert_eq!(log_bytes(dir.path()), before);
         assert!(checkpointer.checkpoint().unwrap().log < 10);
     }
 
