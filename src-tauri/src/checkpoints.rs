@@ -25,6 +25,9 @@ pub fn spawn(checkpointer: Checkpointer) {
         .name("db-checkpoint".into())
         .spawn(move || {
             let mut waited = Duration::ZERO;
+            // A checkpoint with nothing new to copy does no I/O; it is only
+            // logged when the log moved.
+            let mut last = None;
             loop {
                 std::thread::sleep(EVERY);
                 waited += EVERY;
@@ -33,10 +36,16 @@ pub fn spawn(checkpointer: Checkpointer) {
                 }
                 waited = Duration::ZERO;
                 match checkpointer.checkpoint() {
-                    Ok(done) if done.log > 0 => {
-                        tracing::debug!("checkpoint: {} of {} log pages", done.copied, done.log)
+                    Ok(done) => {
+                        if done.log > 0 && last != Some(done) {
+                            tracing::debug!(
+                                "checkpoint: {} of {} log pages",
+                                done.copied,
+                                done.log
+                            );
+                        }
+                        last = Some(done);
                     }
-                    Ok(_) => {}
                     // Busy or failing: the log waits for the next round (a
                     // log left at exit is kept, and read, at the next open).
                     Err(e) => tracing::warn!("database checkpoint: {e}"),
