@@ -3,6 +3,12 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
+# A CI run builds once from a clean clone: incremental caches would only take
+# disk (over 1 GB), which a CI machine ran out of.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
+
 APP_DEBUG := target/debug/parley
 CLI_DEBUG := target/debug/parley-cli
 
