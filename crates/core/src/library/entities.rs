@@ -16,9 +16,7 @@ impl Library {
     }
 
     pub fn entity(&self, id: EntityId) -> Result<Entity> {
-        self.entities()?
-            .into_iter()
-            .find(|e| e.id == id)
+        rows::entity(self.store.conn(), id)?
             .ok_or_else(|| Error::NotFound(format!("no entity with id {id}")))
     }
 

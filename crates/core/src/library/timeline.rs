@@ -78,15 +78,29 @@ impl Library {
     /// The timeline: chronological, undated last, deleted events left out.
     pub fn timeline(&self) -> Result<Vec<TimelineEvent>> {
         let conn = self.store.conn();
-        let people = rows::names(conn, EntityKind::Person)?;
-        let places = rows::names(conn, EntityKind::Place)?;
         let mut states: Vec<EventState> = rows::events(conn)?
             .into_iter()
             .filter(|e| !e.deleted)
             .collect();
-        let mut mentions: Vec<EventMention> = states.iter().map(|s| s.event.clone()).collect();
-        timeline::sort_events(&mut mentions);
-        states.sort_by_key(|s| mentions.iter().position(|m| *m == s.event));
+        timeline::sort_by_event(&mut states, |s| &s.event);
+        let people = rows::names(
+            conn,
+            EntityKind::Person,
+            states
+                .iter()
+                .flat_map(|s| &s.event.participants)
+                .map(|p| p.key.as_str()),
+        )?;
+        let place_keys: Vec<String> = states
+            .iter()
+            .filter_map(|s| s.event.place.as_deref())
+            .map(fold)
+            .collect();
+        let places = rows::names(
+            conn,
+            EntityKind::Place,
+            place_keys.iter().map(String::as_str),
+        )?;
         Ok(states
             .into_iter()
             .map(|s| {

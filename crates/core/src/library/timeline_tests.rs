@@ -241,8 +241,28 @@ fn entities_rename_merge_split() {
         putin.aliases.contains(&"Putin".to_string()),
         "a surname alone joins the one full name the library knows"
     );
+    for e in &entities {
+        assert_eq!(
+            crate::store::timeline::entity(lib.store.conn(), e.id)
+                .unwrap()
+                .as_ref(),
+            Some(e),
+            "one entity read alone is what the list says of it"
+        );
+    }
     let renamed = lib.rename_entity(lavrov.id, "Sergey V. Lavrov").unwrap();
     assert_eq!(renamed.name, "Sergey V. Lavrov", "rename");
+    let named: Vec<String> = lib
+        .timeline()
+        .unwrap()
+        .into_iter()
+        .flat_map(|e| e.participants)
+        .collect();
+    assert!(
+        named.iter().any(|n| n == "Sergey V. Lavrov")
+            && !named.iter().any(|n| n == "Sergey Lavrov"),
+        "the timeline names participants by their entity's new name: {named:?}"
+    );
     let kerry = putin.id;
     let keys = lib.entity_keys(kerry).unwrap();
     assert_eq!(keys, ["putin", "vladimir putin"], "Putin's two spellings");

@@ -344,13 +344,17 @@ pub fn merge_library(
 
 /// Chronological order; undated last; ties by first evidence.
 pub fn sort(events: &mut [EventMention]) {
-    events.sort_by(|a, b| {
-        let day = |e: &EventMention| e.date.as_deref().and_then(span).map(|(s, _)| s);
-        (day(a).is_none(), day(a), a.evidence.first()).cmp(&(
-            day(b).is_none(),
-            day(b),
-            b.evidence.first(),
-        ))
+    sort_by_event(events, |e| e);
+}
+
+/// [`sort`] for anything that holds an event. Each date is parsed once, not
+/// once per comparison (2,000 events: ~44,000 comparisons), and the sort is
+/// stable, so equal events keep their order.
+pub fn sort_by_event<T>(items: &mut [T], event: impl Fn(&T) -> &EventMention) {
+    items.sort_by_cached_key(|item| {
+        let e = event(item);
+        let day = e.date.as_deref().and_then(span).map(|(s, _)| s);
+        (day.is_none(), day, e.evidence.first().cloned())
     });
 }
 
