@@ -4,6 +4,7 @@ use std::path::Path;
 
 use parley_core::Library;
 
+use crate::output::counted;
 use crate::progress;
 
 /// Writes a backup of the open library and says where.
@@ -16,8 +17,8 @@ pub fn backup(lib: &Library, dest: &Path, json: bool) -> parley_core::Result<()>
         );
     } else {
         println!(
-            "backed up {} articles to {} ({:.1} MiB)",
-            summary.articles,
+            "backed up {} to {} ({:.1} MiB)",
+            counted(summary.articles, "article", "articles"),
             summary.path,
             summary.bytes as f64 / (1024.0 * 1024.0)
         );
@@ -38,8 +39,8 @@ pub fn restore(dir: &Path, src: &Path, force: bool, json: bool) -> parley_core::
         );
     } else {
         println!(
-            "restored {} articles into {}",
-            summary.articles,
+            "restored {} into {}",
+            counted(summary.articles, "article", "articles"),
             dir.display()
         );
         if let Some(bak) = &summary.replaced {

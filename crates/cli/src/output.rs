@@ -5,6 +5,11 @@ use parley_core::index::SearchResults;
 use parley_core::{Article, ArticleSummary, Error, ImportSummary};
 use serde_json::{json, Value};
 
+/// "1 article", "2 articles": a count with its noun, for the readable output.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub struct Output {
     pub json: bool,
 }
@@ -86,7 +91,7 @@ impl Output {
                 a.title.as_deref().unwrap_or("(untitled)")
             );
         }
-        println!("{} articles", list.len());
+        println!("{}", counted(list.len(), "article", "articles"));
     }
 
     pub fn article(&self, a: &Article) {
@@ -202,14 +207,14 @@ impl Output {
                 d.text
             );
         }
-        println!("{} expressions", found.len());
+        println!("{}", counted(found.len(), "expression", "expressions"));
     }
 
     pub fn reindexed(&self, n: usize) {
         if self.json {
             self.print_json(&json!({ "indexed": n }));
         } else {
-            println!("indexed {n} articles");
+            println!("indexed {}", counted(n, "article", "articles"));
         }
     }
 }
@@ -221,5 +226,17 @@ fn clip(s: &str, n: usize) -> String {
         let mut c: String = s.chars().take(n - 1).collect();
         c.push('…');
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(0, "entity", "entities"), "0 entities");
+        assert_eq!(counted(1, "entity", "entities"), "1 entity");
+        assert_eq!(counted(2, "passage", "passages"), "2 passages");
     }
 }

@@ -4,6 +4,7 @@
 use parley_core::{CharSpan, Error, Library, PassageFilter, Result};
 use serde_json::{json, Value};
 
+use crate::output::counted;
 use crate::tagging_args::{NoteAction, TagArgs, TaggingCommand};
 
 pub fn run(cmd: TaggingCommand, lib: &mut Library, json: bool) -> Result<()> {
@@ -61,7 +62,7 @@ pub fn run(cmd: TaggingCommand, lib: &mut Library, json: bool) -> Result<()> {
                         p.quote.replace('\n', " ")
                     )
                 })
-                .chain([format!("{} passages", list.len())])
+                .chain([counted(list.len(), "passage", "passages")])
                 .collect::<Vec<_>>()
                 .join("\n");
             print(Value::Array(list.iter().map(passage_json).collect()), text);
@@ -136,10 +137,10 @@ pub fn run(cmd: TaggingCommand, lib: &mut Library, json: bool) -> Result<()> {
                 .iter()
                 .map(|n| {
                     format!(
-                        "{:>4}  {}  ({} citations)",
+                        "{:>4}  {}  ({})",
                         n.id,
                         n.title,
-                        n.citations.len()
+                        counted(n.citations.len(), "citation", "citations")
                     )
                 })
                 .collect::<Vec<_>>()
@@ -191,7 +192,10 @@ pub fn run(cmd: TaggingCommand, lib: &mut Library, json: bool) -> Result<()> {
                     )
                     .replace('\n', " ")
                 })
-                .chain([format!("{} passages to review", items.len())])
+                .chain([format!(
+                    "{} to review",
+                    counted(items.len(), "passage", "passages")
+                )])
                 .collect::<Vec<_>>()
                 .join("\n");
             print(

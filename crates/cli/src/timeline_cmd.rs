@@ -6,6 +6,7 @@ use parley_core::timeline::{EventEdit, EventKind, EventStatus, TimelineEvent};
 use parley_core::{Error, Library, Result};
 use serde_json::{json, Value};
 
+use crate::output::counted;
 use crate::timeline_args::{EntityAction, EventAction, EventFields};
 
 fn kind_name<T: serde::Serialize>(v: &T) -> String {
@@ -73,7 +74,8 @@ pub fn timeline_text(events: &[TimelineEvent], quotes: bool) -> String {
             }
         }
     }
-    out.push_str(&format!("{} events\n", events.len()));
+    out.push_str(&counted(events.len(), "event", "events"));
+    out.push('\n');
     out
 }
 
@@ -93,7 +95,8 @@ pub fn entities_text(entities: &[Entity]) -> String {
             e.aliases.join(", ")
         ));
     }
-    out.push_str(&format!("{} entities\n", entities.len()));
+    out.push_str(&counted(entities.len(), "entity", "entities"));
+    out.push('\n');
     out
 }
 
