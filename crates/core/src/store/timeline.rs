@@ -59,7 +59,13 @@ pub fn load_entity(conn: &Connection, id: EntityId) -> Result<EntityState> {
 pub fn entities(conn: &Connection) -> Result<Vec<Entity>> {
     let mut stmt = conn.prepare(&format!("{ENTITY_ALIASES} GROUP BY e.id, m.text"))?;
     let mut out = collect_entities(stmt.query([])?)?;
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    // Ties end on the id, so the order is the same from run to run.
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.name.cmp(&b.name))
+            .then(a.id.cmp(&b.id))
+    });
     Ok(out)
 }
 
