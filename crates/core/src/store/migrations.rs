@@ -6,11 +6,11 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 const V1: &str = r#"
 CREATE TABLE library_meta (
@@ -201,6 +201,15 @@ CREATE TABLE timeline_events (
 );
 "#;
 
+/// The entity list counts mentions per (kind, key, text): with the text in
+/// the index, SQLite reads those counts off the index in order instead of
+/// sorting every mention (benchmark library, 137,000 mentions: the list's
+/// query 200-250 ms -> 50-75 ms). The (kind, key) lookups use its prefix.
+const V4: &str = r#"
+DROP INDEX entity_mentions_key;
+CREATE INDEX entity_mentions_key_text ON entity_mentions(kind, key, text);
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -210,7 +219,7 @@ mod tests {
             .expect("every migration applies to an empty database");
         assert_eq!(
             super::SCHEMA_VERSION,
-            3,
+            4,
             "bump SCHEMA_VERSION with every migration added"
         );
     }
