@@ -160,41 +160,57 @@ pub fn run(
     plan: GrowthPlan,
     scratch: &Path,
 ) -> Result<(Growth, Library, PathBuf), String> {
-    let mut points = Vec::new();
-    let mut kept = None;
-    for &scale in plan.scales {
-        let corpus = scratch.join(format!("growth-{scale}x.jsonl"));
-        write_corpus(base, scale, &corpus)?;
-        // The best of a few fresh imports: the work is fixed, so the
-        // fastest run is the one least disturbed by others on the machine.
-        let mut best: Option<(Library, usize, Duration)> = None;
-        let mut cpu = Duration::MAX;
-        for round in 0..plan.rounds {
+    let corpora = plan
+        .scales
+        .iter()
+        .map(|&scale| {
+            let corpus = scratch.join(format!("growth-{scale}x.jsonl"));
+            write_corpus(base, scale, &corpus).map(|_| (scale, corpus))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    // The best of a few fresh imports per scale: the work is fixed, so the
+    // fastest run is the one least disturbed by others on the machine. The
+    // rounds go across the scales, forwards then backwards (1x 2x 4x 4x 2x
+    // 1x), so a machine whose speed drifts during the run weighs on every
+    // scale alike: run scale by scale, a slowdown in the last minutes made
+    // 4x look super-linear (n^1.11 in one run on a host whose speed halved
+    // within minutes). Each library is closed after its import, so no
+    // import shares the machine with another library's background work.
+    let mut best: Vec<Option<(PathBuf, usize, Duration)>> = vec![None; corpora.len()];
+    let mut cpu = vec![Duration::MAX; corpora.len()];
+    for round in 0..plan.rounds {
+        let order: Vec<usize> = if round % 2 == 0 {
+            (0..corpora.len()).collect()
+        } else {
+            (0..corpora.len()).rev().collect()
+        };
+        for i in order {
+            let (scale, corpus) = &corpora[i];
             let dir = scratch.join(format!("growth-{scale}x-{round}"));
             eprintln!("growth {scale}x: import {}/{} …", round + 1, plan.rounds);
-            let (lib, n, wall, used) = import_timed(&corpus, &dir)?;
-            cpu = cpu.min(used);
-            let run = (lib, n, wall);
-            if best.as_ref().is_some_and(|b| b.2 <= run.2) {
-                drop(run);
+            let (lib, articles, wall, used) = import_timed(corpus, &dir)?;
+            drop(lib);
+            cpu[i] = cpu[i].min(used);
+            if best[i].as_ref().is_some_and(|b| b.2 <= wall) {
                 let _ = std::fs::remove_dir_all(&dir);
-            } else {
-                if let Some(old) = best.take() {
-                    let old_dir = old.0.dir().to_path_buf();
-                    drop(old);
-                    let _ = std::fs::remove_dir_all(old_dir);
-                }
-                best = Some(run);
+            } else if let Some((old, _, _)) = best[i].replace((dir, articles, wall)) {
+                let _ = std::fs::remove_dir_all(old);
             }
         }
-        let (lib, articles, elapsed) = best.ok_or("growth: no import round")?;
+    }
+    let mut points = Vec::new();
+    let mut kept = None;
+    for (i, (scale, corpus)) in corpora.into_iter().enumerate() {
+        let (dir, articles, elapsed) = best[i].take().ok_or("growth: no import round")?;
+        let lib = Library::open(&dir, OpenOptions { seed: false })
+            .map_err(|e| format!("growth library: {e}"))?;
         let events = lib.timeline().map_err(|e| format!("growth: {e}"))?.len();
         let latency = search(&lib, queries, plan.reps)?;
         points.push(GrowthPoint {
             scale,
             articles,
             import: elapsed,
-            cpu,
+            cpu: cpu[i],
             events,
             search: latency,
         });
@@ -202,7 +218,6 @@ pub fn run(
             kept = Some((lib, corpus));
         } else {
             // Large libraries are not needed again; free the disk.
-            let dir = lib.dir().to_path_buf();
             drop(lib);
             let _ = std::fs::remove_dir_all(dir);
             let _ = std::fs::remove_file(&corpus);

@@ -197,7 +197,9 @@ pub fn growth(g: &Growth) -> String {
          The import path (one `Library::import`: store, index, entity/date/meeting extraction) \
          and the search path (the {}-query set, {} timed runs each) at each scale, in a fresh \
          library; the import times are the least of {} fresh imports (the work is fixed, so the \
-         fastest run is the one least disturbed by other work on the machine). The larger corpora are the benchmark library's articles written k times, \
+         fastest run is the one least disturbed by other work on the machine), each round \
+         going over every scale, alternately forwards and backwards (1x 2x 4x, then 4x 2x 1x), \
+         so a machine whose speed drifts during the run weighs on every scale alike. The larger corpora are the benchmark library's articles written k times, \
          each copy with its own id and a copy mark in title and text, so import stores rather \
          than skips it as a duplicate.\n\n\
          | scale | articles | import (wall) | import (CPU) | CPU per article | events | search p50 | search p99 |\n\
