@@ -118,6 +118,13 @@ fn merge_split_and_add_events() {
     let mut lib = open(dir.path());
     date_seeds(&mut lib);
     let events = lib.timeline().unwrap();
+    for e in &events {
+        assert_eq!(
+            &lib.event(e.id).unwrap(),
+            e,
+            "one event read alone is what the timeline shows"
+        );
+    }
     let (a, b) = (on(&events, "2014-03-28"), on(&events, "2014-03-30"));
     let evidence = a.evidence.len() + b.evidence.len();
     let merged = lib.merge_events(b.id, a.id).unwrap();

@@ -1,6 +1,7 @@
 //! Rows of the meeting timeline: entities and their aliases, the mentions
 //! and per-article events extraction found, and the timeline's events.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -101,8 +102,8 @@ fn collect_entities(mut rows: rusqlite::Rows) -> Result<Vec<Entity>> {
         let text: String = r.get(3)?;
         let n: i64 = r.get(4)?;
         let e = match by_id.entry(id) {
-            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => v.insert(Entity {
+            Entry::Occupied(o) => o.into_mut(),
+            Entry::Vacant(v) => v.insert(Entity {
                 id,
                 name: r.get(1)?,
                 kind: kind_of(r.get(2)?),

@@ -44,7 +44,7 @@ use crate::article::ArticleId;
 use crate::dates;
 use crate::entities::{self, EntityMention};
 
-pub use cluster::{dates_compatible, merge_library, merge_two, sort as sort_events, sort_by_event};
+pub use cluster::{dates_compatible, merge_library, merge_two, sort_by_event};
 pub use event::{EventEdit, EventId, EventOrigin, EventState, TimelineEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
